@@ -1,0 +1,184 @@
+/*
+ * Program-side conventions; see common.h.
+ */
+#include "config.h"
+
+#include "cmd/common.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char *progname = "cs";
+static struct cs_output *pending_output;
+static int progress_shown;
+static time_t progress_last;
+
+void
+cs_cmd_init(const char *name)
+{
+	progname = name;
+	setlocale(LC_CTYPE, "");
+}
+
+const char *
+cs_progname(void)
+{
+	return progname;
+}
+
+void
+cs_warn_error(const struct cs_error *e)
+{
+	char msg[1200];
+
+	cs_progress_done();
+	fprintf(stderr, "%s: %s\n", progname, cs_error_format(e, msg, sizeof msg));
+}
+
+static void
+abort_pending(void)
+{
+	if (pending_output) {
+		cs_output_abort(pending_output);
+		pending_output = NULL;
+	}
+}
+
+void
+cs_die_error(const struct cs_error *e)
+{
+	cs_warn_error(e);
+	abort_pending();
+	exit(EXIT_DATA);
+}
+
+static void
+vwarnx(const char *fmt, va_list ap)
+{
+	cs_progress_done();
+	fprintf(stderr, "%s: ", progname);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void
+cs_warnx(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarnx(fmt, ap);
+	va_end(ap);
+}
+
+void
+cs_diex(int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarnx(fmt, ap);
+	va_end(ap);
+	abort_pending();
+	exit(status);
+}
+
+void
+cs_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarnx(fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "Try '%s --help' for more information.\n", progname);
+	abort_pending();
+	exit(EXIT_USAGE);
+}
+
+void
+cs_print_version(void)
+{
+	printf("%s (%s) %s\n", progname, PACKAGE_NAME, PACKAGE_VERSION);
+}
+
+void
+cs_open_output(struct cs_output *o, const char *path)
+{
+	struct cs_error err;
+
+	if (cs_output_open(o, path, &err) < 0)
+		cs_die_error(&err);
+	pending_output = o;
+}
+
+void
+cs_commit_output(struct cs_output *o)
+{
+	struct cs_error err;
+
+	pending_output = NULL;
+	if (cs_output_commit(o, &err) < 0)
+		cs_die_error(&err);
+}
+
+void
+cs_progress(const char *what, unsigned long long done, unsigned long long total)
+{
+	time_t now;
+
+	if (!isatty(STDERR_FILENO))
+		return;
+	now = time(NULL);
+	if (progress_shown && now == progress_last)
+		return;
+	progress_last = now;
+	progress_shown = 1;
+	if (total)
+		fprintf(stderr, "\r%s: %s %llu%%\033[K", progname, what, done * 100 / total);
+	else
+		fprintf(stderr, "\r%s: %s %llu\033[K", progname, what, done);
+}
+
+void
+cs_progress_done(void)
+{
+	if (progress_shown) {
+		fputs("\r\033[K", stderr);
+		progress_shown = 0;
+	}
+}
+
+double
+cs_opt_double(const char *opt, const char *arg, double min, double max)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(arg, &end);
+	if (errno || end == arg || *end != '\0' || isnan(v) || v < min || v > max)
+		cs_usage_error(
+		        "invalid value '%s' for %s (a number from %g to %g)", arg, opt, min, max);
+	return v;
+}
+
+long
+cs_opt_long(const char *opt, const char *arg, long min, long max)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (errno || end == arg || *end != '\0' || v < min || v > max)
+		cs_usage_error("invalid value '%s' for %s (a whole number from %ld to %ld)", arg,
+		        opt, min, max);
+	return v;
+}

@@ -1,0 +1,2 @@
+/* Placeholder until the time module lands. */
+#include "libcs/datetime.h"
