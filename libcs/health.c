@@ -162,6 +162,8 @@ cs_health_combine(const struct cs_model *m, const struct cs_profile *p,
 	}
 	s->profile = p;
 	s->coverage = wall > 0 ? 100 * wdata / wall : 0;
+	for (i = 0; i < CS_M_COUNT; i++)
+		s->lost[i] = 0;
 	if (wdata <= 0) {
 		for (i = 0; i < CS_M_COUNT; i++)
 			s->pts[i] = NAN;
@@ -183,6 +185,7 @@ cs_health_combine(const struct cs_model *m, const struct cs_profile *p,
 		} else {
 			c[i] = w * sub / wdata;
 		}
+		s->lost[i] = 100 * w / wdata - c[i];
 		if (w > 0 && sub < m->red_below)
 			red = 1;
 	}
@@ -195,25 +198,18 @@ cs_health_combine(const struct cs_model *m, const struct cs_profile *p,
 void
 cs_health_drivers(const struct cs_score *s, int drivers[2])
 {
-	double lost[CS_M_COUNT], wdata = 0;
 	int i, k;
 
 	drivers[0] = drivers[1] = -1;
 	if (isnan(s->score))
 		return;
-	for (i = 0; i < CS_M_COUNT; i++)
-		if (!isnan(s->raw[i]))
-			wdata += s->profile->m[i].weight;
-	/* What a measure could have given, less what it gave. */
-	for (i = 0; i < CS_M_COUNT; i++)
-		lost[i] = isnan(s->pts[i]) ? 0 : 100 * s->profile->m[i].weight / wdata - s->pts[i];
 	for (k = 0; k < 2; k++) {
 		int best = -1;
 
 		for (i = 0; i < CS_M_COUNT; i++) {
-			if (i == drivers[0] || lost[i] < 0.05)
+			if (i == drivers[0] || !(s->lost[i] > 1e-9))
 				continue;
-			if (best < 0 || lost[i] > lost[best] + 1e-9)
+			if (best < 0 || s->lost[i] > s->lost[best] + 1e-9)
 				best = i;
 		}
 		drivers[k] = best;

@@ -64,6 +64,7 @@ struct cs_score {
 	double raw[CS_M_COUNT]; /* the measure's value */
 	double sub[CS_M_COUNT]; /* its 0-100 sub-score */
 	double pts[CS_M_COUNT]; /* its contribution, rounded to 0.1 */
+	double lost[CS_M_COUNT]; /* points it could have given but did not (exact) */
 	double score; /* the sum of pts; NaN when no measure had data */
 	double coverage; /* percent of the profile's weight that had data */
 	const char *band; /* "red", "yellow", "green", or "" with no score */
