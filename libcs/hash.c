@@ -1,8 +1,8 @@
 /*
- * The dense-index hash tables of hash.h.  Slots hold index + 1 so that a
- * zeroed array is an empty table; the keys live in arrays indexed by the
- * dense index, so growing the table rehashes from those arrays without
- * touching the caller's values.
+ * The hash tables of hash.h.  cs_strmap's slots hold index + 1 so that a
+ * zeroed array is an empty table, and its keys live in arrays indexed by
+ * the dense index, so growing rehashes from those arrays.  cs_u64tab's
+ * slots hold the key and the value together.
  */
 #include "libcs/hash.h"
 
@@ -73,9 +73,10 @@ strmap_rehash(struct cs_strmap *m, size_t nslots)
 	for (i = 0; i < m->n; i++) {
 		size_t j = m->hash[i] & m->mask;
 
-		while (m->slot[j])
+		while (m->slot[j].idx)
 			j = (j + 1) & m->mask;
-		m->slot[j] = (uint32_t)i + 1;
+		m->slot[j].hash = m->hash[i];
+		m->slot[j].idx = (uint32_t)i + 1;
 	}
 }
 
@@ -85,12 +86,12 @@ strmap_probe(const struct cs_strmap *m, const char *s, size_t len, uint32_t h)
 	size_t j = h & m->mask;
 
 	for (;;) {
-		uint32_t k = m->slot[j];
+		const struct cs_strslot *p = &m->slot[j];
 
-		if (k == 0)
+		if (p->idx == 0)
 			return j;
-		k--;
-		if (m->hash[k] == h && m->len[k] == len && memcmp(m->text + m->off[k], s, len) == 0)
+		if (p->hash == h && m->len[p->idx - 1] == len &&
+		        memcmp(m->text + m->off[p->idx - 1], s, len) == 0)
 			return j;
 		j = (j + 1) & m->mask;
 	}
@@ -104,7 +105,7 @@ cs_strmap_find(const struct cs_strmap *m, const char *s, size_t len)
 	if (m->slot == NULL)
 		return CS_HASH_NONE;
 	j = strmap_probe(m, s, len, cs_hash_bytes(s, len));
-	return m->slot[j] ? m->slot[j] - 1 : CS_HASH_NONE;
+	return m->slot[j].idx ? m->slot[j].idx - 1 : CS_HASH_NONE;
 }
 
 uint32_t
@@ -117,10 +118,10 @@ cs_strmap_intern(struct cs_strmap *m, const char *s, size_t len, int *created)
 	if (m->slot == NULL)
 		strmap_rehash(m, MIN_SLOTS);
 	j = strmap_probe(m, s, len, h);
-	if (m->slot[j]) {
+	if (m->slot[j].idx) {
 		if (created)
 			*created = 0;
-		return m->slot[j] - 1;
+		return m->slot[j].idx - 1;
 	}
 	if (m->n >= UINT32_MAX - 1 || len >= UINT32_MAX)
 		abort(); /* four billion keys: far beyond any export */
@@ -143,7 +144,8 @@ cs_strmap_intern(struct cs_strmap *m, const char *s, size_t len, int *created)
 	m->hash[i] = h;
 	m->text_len += len + 1;
 	m->n++;
-	m->slot[j] = i + 1;
+	m->slot[j].hash = h;
+	m->slot[j].idx = i + 1;
 	if (m->n * 2 > m->mask + 1)
 		strmap_rehash(m, (m->mask + 1) * 2);
 	if (created)
@@ -163,82 +165,131 @@ cs_strmap_keylen(const struct cs_strmap *m, uint32_t i)
 	return m->len[i];
 }
 
+#define EMPTY_KEY UINT64_MAX
+
 void
-cs_u64map_init(struct cs_u64map *m)
+cs_u64tab_init(struct cs_u64tab *t, size_t value_size)
 {
-	memset(m, 0, sizeof *m);
+	memset(t, 0, sizeof *t);
+	t->value_size = value_size;
+	/* Values start 8 bytes in and slots stay 8-byte aligned. */
+	t->slot_size = 8 + (value_size + 7) / 8 * 8;
 }
 
 void
-cs_u64map_release(struct cs_u64map *m)
+cs_u64tab_release(struct cs_u64tab *t)
 {
-	free(m->slot);
-	free(m->key);
-	memset(m, 0, sizeof *m);
+	free(t->slot);
+	t->slot = NULL;
+	t->n = 0;
+	t->mask = 0;
+}
+
+static uint64_t
+slot_key(const unsigned char *slot)
+{
+	uint64_t k;
+
+	memcpy(&k, slot, sizeof k);
+	return k;
 }
 
 static void
-u64map_rehash(struct cs_u64map *m, size_t nslots)
+u64tab_alloc(struct cs_u64tab *t, size_t nslots)
 {
 	size_t i;
 
-	free(m->slot);
-	m->slot = xcalloc(nslots, sizeof *m->slot);
-	m->mask = nslots - 1;
-	for (i = 0; i < m->n; i++) {
-		size_t j = cs_hash_u64(m->key[i]) & m->mask;
+	t->slot = xreallocarray(NULL, nslots, t->slot_size);
+	for (i = 0; i < nslots; i++) {
+		uint64_t e = EMPTY_KEY;
 
-		while (m->slot[j])
-			j = (j + 1) & m->mask;
-		m->slot[j] = (uint32_t)i + 1;
+		memcpy(t->slot + i * t->slot_size, &e, sizeof e);
+	}
+	t->mask = nslots - 1;
+}
+
+/* The slot of key: where it is, or the empty slot where it would go. */
+static unsigned char *
+u64tab_probe(const struct cs_u64tab *t, uint64_t key)
+{
+	size_t j = cs_hash_u64(key) & t->mask;
+
+	for (;;) {
+		unsigned char *p = t->slot + j * t->slot_size;
+		uint64_t k = slot_key(p);
+
+		if (k == key || k == EMPTY_KEY)
+			return p;
+		j = (j + 1) & t->mask;
 	}
 }
 
-static size_t
-u64map_probe(const struct cs_u64map *m, uint64_t key)
+static void
+u64tab_grow(struct cs_u64tab *t)
 {
-	size_t j = cs_hash_u64(key) & m->mask;
+	unsigned char *old = t->slot;
+	size_t n = t->mask + 1, i;
 
-	while (m->slot[j] && m->key[m->slot[j] - 1] != key)
-		j = (j + 1) & m->mask;
-	return j;
+	u64tab_alloc(t, n * 2);
+	for (i = 0; i < n; i++) {
+		unsigned char *p = old + i * t->slot_size;
+
+		if (slot_key(p) != EMPTY_KEY)
+			memcpy(u64tab_probe(t, slot_key(p)), p, t->slot_size);
+	}
+	free(old);
 }
 
-uint32_t
-cs_u64map_find(const struct cs_u64map *m, uint64_t key)
+void *
+cs_u64tab_find(const struct cs_u64tab *t, uint64_t key)
 {
-	size_t j;
+	unsigned char *p;
 
-	if (m->slot == NULL)
-		return CS_HASH_NONE;
-	j = u64map_probe(m, key);
-	return m->slot[j] ? m->slot[j] - 1 : CS_HASH_NONE;
+	if (t->slot == NULL || key == EMPTY_KEY)
+		return NULL;
+	p = u64tab_probe(t, key);
+	return slot_key(p) == key ? p + 8 : NULL;
 }
 
-uint32_t
-cs_u64map_intern(struct cs_u64map *m, uint64_t key, int *created)
+void *
+cs_u64tab_get(struct cs_u64tab *t, uint64_t key, int *created)
 {
-	size_t j;
-	uint32_t i;
+	unsigned char *p;
 
-	if (m->slot == NULL)
-		u64map_rehash(m, MIN_SLOTS);
-	j = u64map_probe(m, key);
-	if (m->slot[j]) {
+	if (key == EMPTY_KEY)
+		abort(); /* a caller's bug: the key is reserved */
+	if (t->slot == NULL)
+		u64tab_alloc(t, MIN_SLOTS);
+	p = u64tab_probe(t, key);
+	if (slot_key(p) == key) {
 		if (created)
 			*created = 0;
-		return m->slot[j] - 1;
+		return p + 8;
 	}
-	if (m->n >= UINT32_MAX - 1)
-		abort();
-	i = (uint32_t)m->n;
-	m->key = xgrow(m->key, &m->cap, m->n + 1, sizeof *m->key);
-	m->key[i] = key;
-	m->n++;
-	m->slot[j] = i + 1;
-	if (m->n * 2 > m->mask + 1)
-		u64map_rehash(m, (m->mask + 1) * 2);
+	if ((t->n + 1) * 2 > t->mask + 1) {
+		u64tab_grow(t);
+		p = u64tab_probe(t, key);
+	}
+	memcpy(p, &key, sizeof key);
+	memset(p + 8, 0, t->slot_size - 8);
+	t->n++;
 	if (created)
 		*created = 1;
-	return i;
+	return p + 8;
+}
+
+void *
+cs_u64tab_next(const struct cs_u64tab *t, size_t *pos, uint64_t *key)
+{
+	if (t->slot == NULL)
+		return NULL;
+	while (*pos <= t->mask) {
+		unsigned char *p = t->slot + (*pos)++ * t->slot_size;
+
+		if (slot_key(p) != EMPTY_KEY) {
+			*key = slot_key(p);
+			return p + 8;
+		}
+	}
+	return NULL;
 }

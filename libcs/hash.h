@@ -1,15 +1,14 @@
 /*
- * Hash tables that hand out dense indexes.
+ * Hash tables.
  *
- * Both tables map a key to a small integer: the first distinct key gets 0,
+ * cs_strmap maps a string to a small integer: the first distinct key gets 0,
  * the next 1, and so on.  The caller keeps whatever it needs per key in its
  * own arrays indexed by that number, which keeps the tables themselves small
  * (a slot is 4 bytes) and lets values be plain structs of any size.
  *
- * cs_strmap interns byte strings (copied into the table's own storage);
- * cs_u64map maps 64-bit keys, typically two 32-bit indexes packed together
- * such as (account, user).  Keys are never removed.  Open addressing with
- * linear probing, kept at most half full.
+ * cs_strmap interns byte strings (copied into the table's own storage).
+ * cs_u64tab, below, keeps values inside its slots instead.  Keys are never
+ * removed.  Open addressing with linear probing, kept at most half full.
  */
 #ifndef CS_HASH_H
 #define CS_HASH_H
@@ -19,8 +18,13 @@
 
 #define CS_HASH_NONE UINT32_MAX /* "not found" */
 
+struct cs_strslot {
+	uint32_t hash; /* of the key, compared before the key itself */
+	uint32_t idx; /* index + 1, or 0 when empty */
+};
+
 struct cs_strmap {
-	uint32_t *slot; /* index + 1, or 0 when empty */
+	struct cs_strslot *slot;
 	size_t mask; /* slot count - 1 (a power of two minus one) */
 	size_t n; /* keys held */
 	size_t cap; /* capacity of off, len and hash */
@@ -41,18 +45,30 @@ uint32_t cs_strmap_intern(struct cs_strmap *m, const char *s, size_t len, int *c
 const char *cs_strmap_key(const struct cs_strmap *m, uint32_t i);
 size_t cs_strmap_keylen(const struct cs_strmap *m, uint32_t i);
 
-struct cs_u64map {
-	uint32_t *slot; /* index + 1, or 0 when empty */
-	size_t mask;
+/*
+ * cs_u64tab maps 64-bit keys to values of a fixed size stored inside the
+ * table's own slots, so that finding a key and reaching its value touch one
+ * cache line: the table for big sets of pairs (millions of (account, user)
+ * keys).  The key UINT64_MAX is reserved (it marks an empty slot).  Value
+ * pointers are valid until the next insertion.
+ */
+struct cs_u64tab {
+	unsigned char *slot; /* nslots slots of slot_size bytes: key, then value */
+	size_t slot_size, value_size;
+	size_t mask; /* nslots - 1 */
 	size_t n;
-	size_t cap;
-	uint64_t *key; /* key of index i */
 };
 
-void cs_u64map_init(struct cs_u64map *m);
-void cs_u64map_release(struct cs_u64map *m);
-uint32_t cs_u64map_find(const struct cs_u64map *m, uint64_t key);
-uint32_t cs_u64map_intern(struct cs_u64map *m, uint64_t key, int *created);
+void cs_u64tab_init(struct cs_u64tab *t, size_t value_size);
+void cs_u64tab_release(struct cs_u64tab *t);
+/* The value of key, or NULL. */
+void *cs_u64tab_find(const struct cs_u64tab *t, uint64_t key);
+/* The value of key, adding it (value zeroed) when new; *created (may be
+ * NULL) says which. */
+void *cs_u64tab_get(struct cs_u64tab *t, uint64_t key, int *created);
+/* Iteration: *pos starts at 0; returns the next value and its key, or NULL
+ * at the end.  The table must not change during the walk. */
+void *cs_u64tab_next(const struct cs_u64tab *t, size_t *pos, uint64_t *key);
 
 /* The hash functions the tables use, for callers that shard or sample. */
 uint32_t cs_hash_bytes(const char *s, size_t len);

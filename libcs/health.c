@@ -394,6 +394,7 @@ struct cs_health {
 	int as_of_given;
 	int64_t latest; /* latest date seen in usage, tickets, surveys */
 	struct cs_strmap accounts;
+	uint32_t last_acct; /* the account of the last row, or CS_HASH_NONE */
 	struct acct *acct;
 	size_t acct_cap;
 	struct cs_buf text; /* carried values and segments, NUL-separated */
@@ -407,12 +408,9 @@ struct cs_health {
 	char *usage_file;
 	int has_usage, u_account, u_date, u_user, u_feature, u_events;
 	struct cs_strmap users, features;
-	struct cs_u64map user_pairs, feature_pairs;
-	struct pair *pair;
-	size_t pair_cap;
-	int64_t *feature_last; /* per (account, feature) pair */
-	size_t feature_last_cap;
-	int64_t *feature_global; /* per feature */
+	struct cs_u64tab user_pairs; /* (account, user) -> struct pair */
+	struct cs_u64tab feature_pairs; /* (account, feature) -> int64_t last day */
+	int64_t *feature_global; /* per feature: last day */
 	size_t feature_global_cap;
 	/* Tickets stream. */
 	char *tickets_file;
@@ -467,11 +465,12 @@ cs_health_new(const struct cs_model *m, const char *segment_by)
 	h->m = m;
 	h->segment_by = segment_by ? xstrdup(segment_by) : NULL;
 	h->latest = CS_DAY_NONE;
+	h->last_acct = CS_HASH_NONE;
 	cs_strmap_init(&h->accounts);
 	cs_strmap_init(&h->users);
 	cs_strmap_init(&h->features);
-	cs_u64map_init(&h->user_pairs);
-	cs_u64map_init(&h->feature_pairs);
+	cs_u64tab_init(&h->user_pairs, sizeof(struct pair));
+	cs_u64tab_init(&h->feature_pairs, sizeof(int64_t));
 	cs_buf_init(&h->text);
 	cs_buf_init(&h->scratch);
 	return h;
@@ -497,10 +496,8 @@ cs_health_free(struct cs_health *h)
 	free(h->usage_file);
 	cs_strmap_release(&h->users);
 	cs_strmap_release(&h->features);
-	cs_u64map_release(&h->user_pairs);
-	cs_u64map_release(&h->feature_pairs);
-	free(h->pair);
-	free(h->feature_last);
+	cs_u64tab_release(&h->user_pairs);
+	cs_u64tab_release(&h->feature_pairs);
 	free(h->feature_global);
 	free(h->tickets_file);
 	free(h->tev);
@@ -524,12 +521,40 @@ see_day(struct cs_health *h, int64_t day)
 		h->latest = day;
 }
 
+/* The canonical "YYYY-MM-DD", read without the general parser: usage has
+ * millions of them.  Returns 0 when s is not exactly that. */
+static int
+fast_date(const char *s, size_t len, int64_t *day)
+{
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int y, m, d, i;
+
+	if (len != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return 0;
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return 0;
+	if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+		return 0;
+	*day = cs_days_from_civil(y, m, d);
+	return 1;
+}
+
 /* A date or a timestamp (its UTC day). 0 ok, 1 empty, -1 bad. */
 static int
 parse_day(const char *s, size_t len, int64_t *day)
 {
 	int64_t t;
-	enum cs_parse_result r = cs_date_parse(s, len, CS_ORDER_AUTO, day);
+	enum cs_parse_result r;
+
+	if (fast_date(s, len, day))
+		return 0;
+	r = cs_date_parse(s, len, CS_ORDER_AUTO, day);
 
 	if (r == CS_PARSE_OK)
 		return 0;
@@ -545,15 +570,28 @@ parse_day(const char *s, size_t len, int64_t *day)
 
 /* A number; 0 ok, 1 empty, -1 bad. */
 static int
-parse_num(const char *s, size_t len, double *v)
+parse_num(const char *s, size_t len, double *out)
 {
 	char *end;
 
+	size_t i;
+
+	/* Small whole numbers (events, seats) without strtod. */
+	if (len > 0 && len < 10) {
+		long v = 0;
+
+		for (i = 0; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			v = v * 10 + (s[i] - '0');
+		if (i == len) {
+			*out = (double)v;
+			return 0;
+		}
+	}
 	if (len == 0 || cs_is_placeholder(s, len))
 		return 1;
 	errno = 0;
-	*v = strtod(s, &end);
-	if (end != s + len || errno == ERANGE || !isfinite(*v))
+	*out = strtod(s, &end);
+	if (end != s + len || errno == ERANGE || !isfinite(*out))
 		return -1;
 	return 0;
 }
@@ -709,7 +747,14 @@ find_account(struct cs_health *h, const struct cs_row *row, int col, const char 
 
 	if (len == 0)
 		return reject(err, file, row, "%s", "empty account");
+	/* Exports are often grouped by account: try the last one first. */
+	if (h->last_acct != CS_HASH_NONE && cs_strmap_keylen(&h->accounts, h->last_acct) == len &&
+	        memcmp(cs_strmap_key(&h->accounts, h->last_acct), s, len) == 0) {
+		*k = h->last_acct;
+		return 0;
+	}
 	*k = cs_strmap_find(&h->accounts, s, len);
+	h->last_acct = *k;
 	if (*k == CS_HASH_NONE)
 		return reject(err, file, row, "unknown account '%s'", quoted(h, s, len));
 	return 0;
@@ -779,8 +824,9 @@ cs_health_usage_add(struct cs_health *h, const struct cs_row *row, struct cs_err
 {
 	const char *file = h->usage_file, *s;
 	size_t len;
-	uint32_t k, id, i;
-	int64_t day;
+	uint32_t k, id;
+	struct pair *p;
+	int64_t day, *last;
 	double events = 1;
 	int r, created;
 
@@ -809,13 +855,10 @@ cs_health_usage_add(struct cs_health *h, const struct cs_row *row, struct cs_err
 	ring_add(&h->acct[k], day, events);
 	if (h->u_user >= 0 && (s = field(row, h->u_user, &len), len > 0)) {
 		id = cs_strmap_intern(&h->users, s, len, NULL);
-		i = cs_u64map_intern(&h->user_pairs, (uint64_t)k << 32 | id, &created);
-		if (created) {
-			h->pair = xgrow(h->pair, &h->pair_cap, i + 1, sizeof *h->pair);
-			h->pair[i].anchor = CS_DAY_NONE;
-			h->pair[i].days = 0;
-		}
-		pair_mark(&h->pair[i], day);
+		p = cs_u64tab_get(&h->user_pairs, (uint64_t)k << 32 | id, &created);
+		if (created)
+			p->anchor = CS_DAY_NONE;
+		pair_mark(p, day);
 	}
 	if (h->u_feature >= 0 && (s = field(row, h->u_feature, &len), len > 0)) {
 		id = cs_strmap_intern(&h->features, s, len, &created);
@@ -826,14 +869,9 @@ cs_health_usage_add(struct cs_health *h, const struct cs_row *row, struct cs_err
 		} else if (day > h->feature_global[id]) {
 			h->feature_global[id] = day;
 		}
-		i = cs_u64map_intern(&h->feature_pairs, (uint64_t)k << 32 | id, &created);
-		if (created) {
-			h->feature_last = xgrow(h->feature_last, &h->feature_last_cap, i + 1,
-			        sizeof *h->feature_last);
-			h->feature_last[i] = day;
-		} else if (day > h->feature_last[i]) {
-			h->feature_last[i] = day;
-		}
+		last = cs_u64tab_get(&h->feature_pairs, (uint64_t)k << 32 | id, &created);
+		if (created || day > *last)
+			*last = day;
 	}
 	return 0;
 }
@@ -1042,8 +1080,11 @@ cs_health_finish(struct cs_health *h)
 	const struct cs_model *m = h->m;
 	size_t n = h->accounts.n, i;
 	int64_t as_of, u = (int64_t)m->usage_days;
-	uint64_t recent = ((uint64_t)1 << u) - 1, before = recent << u;
+	uint64_t recent = ((uint64_t)1 << u) - 1, before = recent << u, key;
 	double features_all = 0;
+	size_t pos;
+	struct pair *p;
+	int64_t *last;
 
 	if (!h->as_of_given)
 		h->as_of = h->latest != CS_DAY_NONE ? h->latest : cs_floor_div(time(NULL), 86400);
@@ -1069,9 +1110,9 @@ cs_health_finish(struct cs_health *h)
 		if (a->anchor != CS_DAY_NONE)
 			f->days_since_usage = (double)(as_of - a->anchor);
 	}
-	for (i = 0; i < h->user_pairs.n; i++) {
-		struct pair *p = &h->pair[i];
-		struct cs_facts *f = &h->acct[h->user_pairs.key[i] >> 32].f;
+	pos = 0;
+	while ((p = cs_u64tab_next(&h->user_pairs, &pos, &key)) != NULL) {
+		struct cs_facts *f = &h->acct[key >> 32].f;
 		int64_t shift = as_of - p->anchor;
 		uint64_t days = shift >= 64 ? 0 : p->days << shift;
 
@@ -1082,9 +1123,10 @@ cs_health_finish(struct cs_health *h)
 		if (days & before)
 			f->active_prev++;
 	}
-	for (i = 0; i < h->feature_pairs.n; i++)
-		if (in_window(h->feature_last[i], as_of, m->usage_days))
-			h->acct[h->feature_pairs.key[i] >> 32].f.features++;
+	pos = 0;
+	while ((last = cs_u64tab_next(&h->feature_pairs, &pos, &key)) != NULL)
+		if (in_window(*last, as_of, m->usage_days))
+			h->acct[key >> 32].f.features++;
 	for (i = 0; i < h->ntev; i++) {
 		const struct ticket_event *e = &h->tev[i];
 		struct cs_facts *f = &h->acct[e->acct].f;

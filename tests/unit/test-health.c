@@ -340,7 +340,7 @@ static void
 test_hash(void)
 {
 	struct cs_strmap s;
-	struct cs_u64map u;
+	struct cs_u64tab u;
 	char key[32];
 	uint32_t i, wrong = 0;
 
@@ -360,17 +360,37 @@ test_hash(void)
 	tap_ok(cs_strmap_find(&s, "acct-", 5) == CS_HASH_NONE, "strmap: a missing key");
 	tap_ok(cs_strmap_intern(&s, "", 0, NULL) == 100000, "strmap: the empty key is a key");
 	cs_strmap_release(&s);
-	cs_u64map_init(&u);
+	cs_u64tab_init(&u, sizeof(uint32_t));
 	wrong = 0;
-	for (i = 0; i < 50000; i++)
-		if (cs_u64map_intern(&u, (uint64_t)i << 32 | (i * 7), NULL) != i)
+	for (i = 0; i < 50000; i++) {
+		uint32_t *v = cs_u64tab_get(&u, (uint64_t)i << 32 | (i * 7), NULL);
+
+		*v = i;
+	}
+	for (i = 0; i < 50000; i++) {
+		uint32_t *v = cs_u64tab_find(&u, (uint64_t)i << 32 | (i * 7));
+
+		if (v == NULL || *v != i)
 			wrong++;
-	for (i = 0; i < 50000; i++)
-		if (cs_u64map_find(&u, (uint64_t)i << 32 | (i * 7)) != i)
-			wrong++;
-	tap_long(wrong, 0, "u64map: 50000 pairs");
-	tap_ok(cs_u64map_find(&u, 1) == CS_HASH_NONE, "u64map: a missing key");
-	cs_u64map_release(&u);
+	}
+	tap_long(wrong, 0, "u64tab: 50000 pairs keep their values across growth");
+	tap_ok(cs_u64tab_find(&u, 1) == NULL, "u64tab: a missing key");
+	{
+		size_t pos = 0, n = 0;
+		uint64_t k, sum = 0;
+		uint32_t *v;
+
+		while ((v = cs_u64tab_next(&u, &pos, &k)) != NULL) {
+			n++;
+			sum += *v;
+			if (k >> 32 != *v)
+				wrong++;
+		}
+		/* 0 + 1 + ... + 49999 = 49999 * 50000 / 2 = 1249975000. */
+		tap_ok(n == 50000 && sum == 1249975000u && wrong == 0,
+		        "u64tab: a walk sees each once");
+	}
+	cs_u64tab_release(&u);
 }
 
 /* Feeds one in-memory stream to h; returns the number of rejects. */
