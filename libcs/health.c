@@ -29,6 +29,7 @@
 #define RING 64 /* CS_MODEL_USAGE_HORIZON */
 #define DAY_CLOSED_UNKNOWN (INT32_MIN + 1) /* solved or closed, date unknown */
 #define DAY_OPEN INT32_MAX /* not solved */
+#define DENSE_FEATURES 1024
 
 void
 cs_facts_init(struct cs_facts *f)
@@ -409,6 +410,11 @@ struct cs_health {
 	int has_usage, u_account, u_date, u_user, u_feature, u_events;
 	struct cs_strmap users, features;
 	struct cs_u64tab user_pairs; /* (account, user) -> struct pair */
+	/* (account, feature) -> last day: a dense accounts x features array of
+	 * int32 days while features are few (the usual case: it stays in cache),
+	 * the pair table beyond DENSE_FEATURES. */
+	int32_t *feature_dense;
+	size_t feature_stride; /* columns of feature_dense; 0 once sparse */
 	struct cs_u64tab feature_pairs; /* (account, feature) -> int64_t last day */
 	int64_t *feature_global; /* per feature: last day */
 	size_t feature_global_cap;
@@ -498,6 +504,7 @@ cs_health_free(struct cs_health *h)
 	cs_strmap_release(&h->features);
 	cs_u64tab_release(&h->user_pairs);
 	cs_u64tab_release(&h->feature_pairs);
+	free(h->feature_dense);
 	free(h->feature_global);
 	free(h->tickets_file);
 	free(h->tev);
@@ -675,6 +682,8 @@ cs_health_accounts_add(struct cs_health *h, const struct cs_row *row, struct cs_
 	double seats = NAN;
 	int64_t start = CS_DAY_NONE, renewal = CS_DAY_NONE, d;
 
+	if (h->has_usage)
+		return cs_error_set(err, file, row->line, "accounts must come before usage");
 	if (row->problem)
 		return reject(err, file, row, "%s", row->problem);
 	s = field(row, h->a_account, &len);
@@ -819,6 +828,85 @@ ring_add(struct acct *a, int64_t day, double events)
 	a->ring[ring_slot(day)] += events;
 }
 
+static int32_t
+day32(int64_t t)
+{
+	int64_t d = cs_floor_div(t, 86400);
+
+	if (d < INT32_MIN + 2)
+		return INT32_MIN + 2;
+	if (d > INT32_MAX - 1)
+		return INT32_MAX - 1;
+	return (int32_t)d;
+}
+
+/* Moves the dense array to the pair table, when features outgrow it. */
+static void
+features_to_sparse(struct cs_health *h)
+{
+	size_t a, f;
+
+	for (a = 0; a < h->accounts.n; a++)
+		for (f = 0; f < h->feature_stride; f++) {
+			int32_t d = h->feature_dense[a * h->feature_stride + f];
+
+			if (d != INT32_MIN)
+				*(int64_t *)cs_u64tab_get(
+				        &h->feature_pairs, (uint64_t)a << 32 | f, NULL) = d;
+		}
+	free(h->feature_dense);
+	h->feature_dense = NULL;
+	h->feature_stride = 0;
+}
+
+/* Widens the dense array to at least need columns. */
+static void
+features_widen(struct cs_health *h, size_t need)
+{
+	size_t stride = h->feature_stride ? h->feature_stride : 8, a, f;
+	int32_t *d;
+
+	while (stride < need)
+		stride *= 2;
+	d = xreallocarray(NULL, (h->accounts.n ? h->accounts.n : 1) * stride, sizeof *d);
+	for (a = 0; a < h->accounts.n; a++)
+		for (f = 0; f < stride; f++)
+			d[a * stride + f] = f < h->feature_stride
+			        ? h->feature_dense[a * h->feature_stride + f]
+			        : INT32_MIN;
+	free(h->feature_dense);
+	h->feature_dense = d;
+	h->feature_stride = stride;
+}
+
+static void
+feature_mark(struct cs_health *h, uint32_t k, uint32_t id, int64_t day)
+{
+	int32_t d32 = day32(day * 86400);
+
+	if (h->feature_dense || h->features.n == 1) {
+		if (id >= DENSE_FEATURES) {
+			features_to_sparse(h);
+		} else {
+			int32_t *p;
+
+			if (id >= h->feature_stride)
+				features_widen(h, id + 1);
+			p = &h->feature_dense[(size_t)k * h->feature_stride + id];
+			if (d32 > *p)
+				*p = d32;
+			return;
+		}
+	}
+	{
+		int created;
+		int64_t *last = cs_u64tab_get(&h->feature_pairs, (uint64_t)k << 32 | id, &created);
+
+		if (created || day > *last)
+			*last = day;
+	}
+}
+
 int
 cs_health_usage_add(struct cs_health *h, const struct cs_row *row, struct cs_error *err)
 {
@@ -826,7 +914,7 @@ cs_health_usage_add(struct cs_health *h, const struct cs_row *row, struct cs_err
 	size_t len;
 	uint32_t k, id;
 	struct pair *p;
-	int64_t day, *last;
+	int64_t day;
 	double events = 1;
 	int r, created;
 
@@ -869,9 +957,7 @@ cs_health_usage_add(struct cs_health *h, const struct cs_row *row, struct cs_err
 		} else if (day > h->feature_global[id]) {
 			h->feature_global[id] = day;
 		}
-		last = cs_u64tab_get(&h->feature_pairs, (uint64_t)k << 32 | id, &created);
-		if (created || day > *last)
-			*last = day;
+		feature_mark(h, k, id, day);
 	}
 	return 0;
 }
@@ -889,18 +975,6 @@ cs_health_tickets_begin(
 		        "about accounts");
 	h->has_tickets = 1;
 	return 0;
-}
-
-static int32_t
-day32(int64_t t)
-{
-	int64_t d = cs_floor_div(t, 86400);
-
-	if (d < INT32_MIN + 2)
-		return INT32_MIN + 2;
-	if (d > INT32_MAX - 1)
-		return INT32_MAX - 1;
-	return (int32_t)d;
 }
 
 int
@@ -1127,6 +1201,16 @@ cs_health_finish(struct cs_health *h)
 	while ((last = cs_u64tab_next(&h->feature_pairs, &pos, &key)) != NULL)
 		if (in_window(*last, as_of, m->usage_days))
 			h->acct[key >> 32].f.features++;
+	for (i = 0; h->feature_dense && i < n; i++) {
+		size_t fi;
+
+		for (fi = 0; fi < h->features.n; fi++) {
+			int32_t d = h->feature_dense[i * h->feature_stride + fi];
+
+			if (d != INT32_MIN && in_window(d, as_of, m->usage_days))
+				h->acct[i].f.features++;
+		}
+	}
 	for (i = 0; i < h->ntev; i++) {
 		const struct ticket_event *e = &h->tev[i];
 		struct cs_facts *f = &h->acct[e->acct].f;
