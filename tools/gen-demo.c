@@ -9,9 +9,11 @@
  * offset) and agent attendance.  They span the 28 ISO weeks ending on
  * Sunday 2026-11-15 (2026-W46); usage covers the last 9 weeks.
  *
- * Everything is drawn from one fixed-seed splitmix64 generator and only
- * integer and basic floating-point arithmetic is used (no libm, no qsort
- * ties, no clock), so the output is byte-identical on every run and machine.
+ * Everything is drawn from one fixed-seed splitmix64 generator, in integer
+ * arithmetic (no libm, no floating-point sums that a compiler could fuse, no
+ * qsort ties, no clock), and never twice in one expression, where C leaves the
+ * order of the draws to the compiler; so the output is byte-identical on every
+ * run, compiler and machine.
  * The stories planted in the data are listed in the comment above
  * struct account_def; cs(7) and the final report name them too.
  */
@@ -35,8 +37,10 @@
 #define NAGENT 26
 #define MAXCONTACT 8
 
-/* The pseudo-random generator: splitmix64, one fixed seed. */
-static uint64_t rng_state = 0x5eed2026b2b5aa5ULL;
+/* The pseudo-random generator: splitmix64, one fixed seed.  The seed was
+ * chosen among the first few so that chance alone makes no usage drop at a
+ * healthy account: the demo's stories are the planted ones. */
+static uint64_t rng_state = 5;
 
 static uint64_t
 rnd64(void)
@@ -54,6 +58,9 @@ rnd(int n)
 	return (int)(rnd64() % (uint64_t)n);
 }
 
+/* A uniform double in [0, 1), exact (53 random bits).  It is only ever
+ * compared with a constant: arithmetic on it could round differently where a
+ * compiler fuses multiply and add, and the bytes must not depend on that. */
 static double
 unit(void)
 {
@@ -67,13 +74,16 @@ chance(double p)
 }
 
 /* A right-skewed value between lo and hi: most values near lo, a long tail
- * towards hi (median about lo + (hi - lo) / 8), as waiting times are. */
-static double
-tail(double lo, double hi)
+ * towards hi (median about lo + (hi - lo) / 8), as waiting times are.  In
+ * integers, 16 bits at a time: lo + (hi - lo) u^3 with u uniform. */
+static int64_t
+tail(int64_t lo, int64_t hi)
 {
-	double u = unit();
+	int64_t u = rnd(1 << 16), v;
 
-	return lo + (hi - lo) * u * u * u;
+	v = (u * u) >> 16;
+	v = (v * u) >> 16;
+	return lo + (((hi - lo) * v) >> 16);
 }
 
 /* Picks an index by integer weights. */
@@ -369,7 +379,7 @@ struct account {
 	char domain[40];
 	int seats, users, nfeat, ncontact;
 	int64_t start, churned; /* days; churned 0 when not churned */
-	double sentiment; /* 0 unhappy .. 1 happy */
+	int sentiment; /* 0 unhappy .. 1000 happy */
 	char contact[MAXCONTACT][48];
 	char email[MAXCONTACT][80];
 };
@@ -432,7 +442,7 @@ make_accounts(void)
 		}
 		a->users = a->seats * (55 + rnd(40)) / 100 + 1;
 		a->nfeat = 3 + rnd(NFEATURE - 2);
-		a->sentiment = 0.6 + 0.4 * unit();
+		a->sentiment = 600 + rnd(401);
 		if (def->start)
 			a->start = parse_day(def->start);
 		else
@@ -447,8 +457,8 @@ make_accounts(void)
 		case S_TRIAL: a->seats = 5 + rnd(5), a->users = 3 + rnd(3); break;
 		case S_DECLINE:
 		case S_AGING:
-		case S_SPIKE: a->sentiment = 0.45; break;
-		case S_ADVOCATE: a->sentiment = 1.0; break;
+		case S_SPIKE: a->sentiment = 450; break;
+		case S_ADVOCATE: a->sentiment = 1000; break;
 		default: break;
 		}
 		a->ncontact = 2 + rnd(MAXCONTACT - 1);
@@ -585,6 +595,7 @@ write_accounts(const char *dir)
 		                                   : "Starter";
 		int price = plan[0] == 'E' ? 59 : plan[0] == 'G' ? 39 : 19;
 		int64_t renew;
+		long cents;
 		int y, m, d;
 
 		cs_writer_fieldz(f.w, a->id);
@@ -597,8 +608,8 @@ write_accounts(const char *dir)
 		cs_writer_fieldz(f.w, trial ? "Growth (trial)" : plan);
 		field_int(&f, a->seats);
 		/* Discounts grow with the deal; trials pay nothing. */
-		cs_writer_fieldf(f.w, "%.2f",
-		        trial ? 0.0 : a->seats * price * (100 - rnd(seg == 'e' ? 25 : 10)) / 100.0);
+		cents = trial ? 0 : (long)a->seats * price * (100 - rnd(seg == 'e' ? 25 : 10));
+		cs_writer_fieldf(f.w, "%ld.%02ld", cents / 100, cents % 100);
 		fmt_date(buf, sizeof buf, a->start);
 		cs_writer_fieldz(f.w, buf);
 		/* Annual contracts renew on the anniversary of the start. */
@@ -627,9 +638,9 @@ write_accounts(const char *dir)
 
 /* ---- usage.csv ---- */
 
-/* How much of its usual activity an account shows `ago` days before the end
+/* How much of its usual activity (in percent) an account's user shows on a
  * day; 0 means none. */
-static double
+static int
 activity(const struct account *a, int64_t day, int user)
 {
 	int64_t ago = end_day - day;
@@ -637,15 +648,15 @@ activity(const struct account *a, int64_t day, int user)
 	if (day < a->start || (a->churned && day >= a->churned))
 		return 0;
 	switch (a->def->story) {
-	case S_DECLINE: return ago >= 35 ? 1.0 : ago >= 7 ? 0.55 : 0.12;
-	case S_INACTIVE: return ago < 21 ? 0 : 0.6;
-	case S_OVERAGE: return 1.6;
+	case S_DECLINE: return ago >= 35 ? 100 : ago >= 7 ? 55 : 12;
+	case S_INACTIVE: return ago < 21 ? 0 : 60;
+	case S_OVERAGE: return 160;
 	case S_RAMP:
 		/* User k joins about k days after the window opens, later ones faster. */
-		return day - usage_start >= (int64_t)user * 60 / (a->users + 4) ? 1.2 : 0;
+		return day - usage_start >= (int64_t)user * 60 / (a->users + 4) ? 120 : 0;
 	case S_ONBOARD:
-	case S_TRIAL: return day - a->start >= user * 2 ? 1.0 : 0;
-	default: return 1.0;
+	case S_TRIAL: return day - a->start >= user * 2 ? 100 : 0;
+	default: return 100;
 	}
 }
 
@@ -657,7 +668,7 @@ write_usage(const char *dir)
 	struct out f;
 	int64_t day;
 	int i, u;
-	double prop[220];
+	int prop[220]; /* chance of a user being active on a weekday, in 1/10000 */
 
 	out_open(&f, dir, "usage.csv", header);
 	for (day = usage_start; day <= end_day; day++) {
@@ -671,20 +682,25 @@ write_usage(const char *dir)
 			 * the account, so that it does not change from day to day. */
 			saved = rng_state;
 			rng_state = 0xacc0000ULL + (uint64_t)i * 7919;
-			for (u = 0; u < a->users && u < 220; u++)
-				prop[u] = (a->def->segment == 's' ? 0.2 : 0.06) +
-				        0.32 * unit() * unit() + 0.08 * unit();
+			for (u = 0; u < a->users && u < 220; u++) {
+				int r = rnd(10000);
+
+				prop[u] = a->def->segment == 's' ? 2000 : 600;
+				prop[u] += rnd(800);
+				prop[u] += (int)(3200LL * r / 10000 * rnd(10000) / 10000);
+			}
 			rng_state = saved;
 			for (u = 0; u < a->users && u < 220; u++) {
-				double p = prop[u] * activity(a, day, u);
+				int p = prop[u] * activity(a, day, u) / 100;
 				int n, e;
 				int64_t t;
 
 				if (wd >= 6)
-					p *= 0.08;
-				if (!chance(p))
+					p = p * 8 / 100;
+				if (rnd(10000) >= p)
 					continue;
-				n = 1 + chance(0.3) + chance(0.15);
+				n = 1 + chance(0.3);
+				n += chance(0.15);
 				/* A working session in Berlin, written in UTC. */
 				t = to_utc(day * DAY + 8 * HOUR + rnd(10 * HOUR));
 				for (e = 0; e < n; e++) {
@@ -739,17 +755,16 @@ static const char *const comments_detractor[] = {
 static int
 nps_score(const struct account *a, int late)
 {
-	double s = a->sentiment;
-	double u = unit();
+	int u = rnd(1000);
 
 	/* The troubled accounts turn sour in the last wave. */
 	if (late &&
 	        (a->def->story == S_DECLINE || a->def->story == S_AGING ||
 	                a->def->story == S_SPIKE))
 		return 2 + rnd(5);
-	if (u < 0.6 * s)
+	if (u < a->sentiment * 6 / 10)
 		return 9 + rnd(2);
-	if (u < 0.6 * s + 0.28)
+	if (u < a->sentiment * 6 / 10 + 280)
 		return 7 + rnd(2);
 	return chance(0.25) ? rnd(3) : 3 + rnd(4);
 }
@@ -781,8 +796,8 @@ write_nps(const char *dir)
 				if (!chance(a->def->story == S_NONE ? 0.3 : 0.6))
 					continue;
 				/* Most answer in the first days, in waking hours. */
-				times[n] = to_utc((sent + (int64_t)tail(0, 10)) * DAY + 7 * HOUR +
-				        rnd(14 * HOUR));
+				times[n] = (sent + tail(0, 10)) * DAY + 7 * HOUR;
+				times[n] = to_utc(times[n] + rnd(14 * HOUR));
 				who[n++] = i * MAXCONTACT + j;
 			}
 		}
@@ -1043,7 +1058,7 @@ write_ticket(struct out *f, const struct ticket *tk)
 		                : prio == 2 ? tail(10, 360)
 		                : prio == 0 ? tail(30, 1500)
 		                            : tail(15, 960));
-	as_l = biz_add(c_l, via >= 2 ? 0 : (int)(frt_b * unit()));
+	as_l = biz_add(c_l, via >= 2 ? 0 : frt_b * rnd(1000) / 1000);
 	rp_l = biz_add(c_l, frt_b);
 	switch (group) {
 	case 0: res_b = (int)tail(5, 3000); break;
@@ -1060,8 +1075,11 @@ write_ticket(struct out *f, const struct ticket *tk)
 	replies = 1;
 	if (group == 0 && chance(0.45))
 		res_b = rnd(3);
-	else
-		replies += 1 + rnd(3) + (group == 1 ? rnd(4) : 0);
+	else {
+		replies += 1 + rnd(3);
+		if (group == 1)
+			replies += rnd(4);
+	}
 	sv1_l = biz_add(rp_l, res_b);
 	sv_l = sv1_l;
 	if (tk->kind == T_AGING)
@@ -1124,7 +1142,7 @@ write_ticket(struct out *f, const struct ticket *tk)
 		if (reopens && ro_u > upd_u)
 			upd_u = ro_u;
 		if (upd_u < export_u)
-			upd_u += (int64_t)((export_u - upd_u) * unit() * 0.5);
+			upd_u += (int64_t)(rnd64() % (uint64_t)((export_u - upd_u) / 2 + 1));
 	}
 
 	/* Who has it: an agent of the group who worked there that day. */
@@ -1144,8 +1162,11 @@ write_ticket(struct out *f, const struct ticket *tk)
 	 * from a private address. */
 	if (a)
 		cs_writer_fieldz(f->w, a->contact[contact]);
-	else
-		cs_writer_fieldf(f->w, "%s %s", first_names[rnd(NFIRST)], last_names[rnd(NLAST)]);
+	else {
+		const char *first = first_names[rnd(NFIRST)];
+
+		cs_writer_fieldf(f->w, "%s %s", first, last_names[rnd(NLAST)]);
+	}
 	cs_writer_fieldf(f->w, "%lld",
 	        10300000000000LL + (a ? tk->acct * 1000 + contact * 37 + 1 : 999000 + tk->seq));
 	cs_writer_fieldz(f->w, assigned ? agents[agent_pool[rnd(n)]].name : "");
@@ -1256,7 +1277,6 @@ write_tickets(const char *dir)
 	out_open(&f, dir, "zendesk-tickets.csv", header);
 	for (day = start_day; day <= end_day; day++) {
 		int wd = weekday(day), ago = (int)(end_day - day), n = 0, base, i, j;
-		double growth = 1.0 + 0.15 * (double)(day - start_day) / (WEEKS * 7);
 		int y, m, d;
 
 		civil_from_days(day, &y, &m, &d);
@@ -1265,7 +1285,9 @@ write_tickets(const char *dir)
 			base = 20;
 		if (m == 8)
 			base = base * 85 / 100;
-		base = (int)(base * growth * (0.85 + 0.3 * unit()));
+		/* Growing 15% over the span, with day-to-day noise of 15% either way. */
+		base = (int)(base * (1000 + 150 * (day - start_day) / (WEEKS * 7)) / 1000);
+		base = base * (85 + rnd(31)) / 100;
 		for (i = 0; i < NACC; i++) {
 			const struct account *a = &acc[i];
 
@@ -1293,8 +1315,8 @@ write_tickets(const char *dir)
 				if (!extra)
 					continue;
 			}
-			tk[n].created = day * DAY + pick(wd <= 5 ? hour_wd : hour_we, 24) * HOUR +
-			        rnd(HOUR);
+			tk[n].created = day * DAY + pick(wd <= 5 ? hour_wd : hour_we, 24) * HOUR;
+			tk[n].created += rnd(HOUR);
 			/* The repeated hour at fall-back is left out: a naive time in
 			 * it could not be read back unambiguously. */
 			if (to_local(to_utc(tk[n].created)) != tk[n].created)
