@@ -60,6 +60,7 @@ read_mem_opt(const char *data, size_t len, const struct cs_csv_options *opt)
 	struct cs_buf out;
 	struct cs_error err;
 	struct cs_csv_reader *r;
+	char *s;
 
 	cs_buf_init(&out);
 	r = cs_csv_open_mem("t.csv", data, len, opt, &err);
@@ -69,7 +70,9 @@ read_mem_opt(const char *data, size_t len, const struct cs_csv_options *opt)
 		render(r, &out);
 		cs_csv_close(r);
 	}
-	return cs_buf_detach(&out, NULL);
+	s = cs_buf_detach(&out, NULL);
+	cs_buf_release(&out);
+	return s;
 }
 
 static void
@@ -264,9 +267,10 @@ test_huge_field(void)
 	tap_long(cs_csv_read(r, &row, &err), 0, "50 MB field: then EOF");
 	cs_csv_close(r);
 	after = peak_kib();
-	/* A reader that kept the field would add 50 MiB to the peak. */
-	tap_ok(after - before < 8 * 1024, "50 MB field: peak memory grew by less than 8 MiB");
-	if (after - before >= 8 * 1024)
+	/* A reader that kept the field would add 50 MiB to the peak; the bound
+	 * leaves room for AddressSanitizer's quarantine of freed blocks. */
+	tap_ok(after - before < 24 * 1024, "50 MB field: peak memory grew by less than 24 MiB");
+	if (after - before >= 24 * 1024)
 		printf("#   peak grew by %ld KiB\n", after - before);
 	unlink(path);
 }
