@@ -156,7 +156,8 @@ on_field(void *s, size_t len, void *ctx)
 		r->len = xgrow(r->len, &cap, r->nf + 1, sizeof *r->len);
 		r->f = xgrow(r->f, &r->f_cap, r->nf + 1, sizeof *r->f);
 	}
-	r->data = xgrow(r->data, &r->data_cap, need, 1);
+	if (need > r->data_cap)
+		r->data = xgrow(r->data, &r->data_cap, need, 1);
 	memcpy(r->data + r->data_len, s, len);
 	r->data[r->data_len + len] = '\0';
 	r->off[r->nf] = r->data_len;

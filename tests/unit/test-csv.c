@@ -414,6 +414,192 @@ test_columns(void)
 	cs_csv_close(r);
 }
 
+/* A deterministic generator for the round-trip test. */
+static unsigned long rt_seed = 12345;
+
+static unsigned
+rt_rand(unsigned n)
+{
+	rt_seed = rt_seed * 1103515245ul + 12345ul;
+	return (unsigned)((rt_seed >> 16) % n);
+}
+
+#define RT_RECORDS 12000
+#define RT_FIELDS 4
+
+/*
+ * Round trip, an independent check of everything at once: known field
+ * values are written out as CSV by the rules of RFC 4180 (plus the lenient
+ * forms the reader accepts: a literal quote inside an unquoted field, text
+ * after a closing quote), with LF or CRLF endings, about 300 KB so that
+ * every construct falls across the 64 KiB chunk boundaries somewhere.  The
+ * reader must give back the values, and the line where each record begins
+ * (1 + the LFs written before it) and its span (1 + the LFs inside it).
+ * The same text is then read as UTF-16LE and as gzip.
+ */
+struct rt_case {
+	struct cs_buf text; /* the CSV as written */
+	struct cs_buf want; /* the rendering expected, as render() writes it */
+};
+
+static void
+rt_build(struct rt_case *c)
+{
+	static const char *const atoms[] = {
+	        "a", "b", "xyz", ",", "\"", "\n", "\r\n", " ", "\xc3\xa9", "0"};
+	long line = 1;
+	int i, j, k;
+
+	cs_buf_init(&c->text);
+	cs_buf_init(&c->want);
+	cs_buf_adds(&c->text, "c1,c2,c3,c4\n");
+	cs_buf_adds(&c->want, "H1+1 [c1|c2|c3|c4]\n");
+	line = 2;
+	for (i = 0; i < RT_RECORDS; i++) {
+		struct cs_buf rec, val;
+		long inside = 0;
+
+		cs_buf_init(&rec);
+		cs_buf_init(&val);
+		cs_buf_printf(&c->want, "%ld+", line);
+		cs_buf_adds(&c->want, "%LINES% [");
+		for (j = 0; j < RT_FIELDS; j++) {
+			int n = (int)rt_rand(6), special = 0, lead_quote;
+			size_t m;
+
+			cs_buf_reset(&val);
+			for (k = 0; k < n; k++)
+				cs_buf_adds(&val, atoms[rt_rand(10)]);
+			for (m = 0; m < val.len; m++)
+				if (strchr(",\n\r", val.data[m]))
+					special = 1;
+			lead_quote = val.len > 0 && val.data[0] == '"';
+			if (j)
+				cs_buf_addc(&rec, ',');
+			if (!special && !lead_quote && rt_rand(2)) {
+				/* Unquoted, quotes inside kept literally. */
+				cs_buf_add(&rec, val.data, val.len);
+			} else if (!special && val.len > 0 && rt_rand(3) == 0) {
+				/* Quoted head, unquoted tail: "head"tail. */
+				size_t cut = val.len / 2;
+
+				while (cut > 0 && (val.data[cut] & 0xc0) == 0x80)
+					cut--;
+				cs_buf_addc(&rec, '"');
+				for (m = 0; m < cut; m++) {
+					if (val.data[m] == '"')
+						cs_buf_addc(&rec, '"');
+					cs_buf_addc(&rec, val.data[m]);
+				}
+				cs_buf_addc(&rec, '"');
+				if (val.data[cut] == '"') {
+					/* The tail would start with a quote, which
+					 * reads as a doubled quote: write it as one. */
+					val.data[cut] = '_';
+				}
+				cs_buf_add(&rec, val.data + cut, val.len - cut);
+			} else {
+				cs_buf_addc(&rec, '"');
+				for (m = 0; m < val.len; m++) {
+					if (val.data[m] == '"')
+						cs_buf_addc(&rec, '"');
+					if (val.data[m] == '\n')
+						inside++;
+					cs_buf_addc(&rec, val.data[m]);
+				}
+				cs_buf_addc(&rec, '"');
+			}
+			if (j)
+				cs_buf_addc(&c->want, '|');
+			cs_buf_add(&c->want, val.data, val.len);
+		}
+		cs_buf_adds(&rec, rt_rand(2) ? "\r\n" : "\n");
+		cs_buf_add(&c->text, rec.data, rec.len);
+		cs_buf_adds(&c->want, "]\n");
+		{
+			/* Put the span in place of the marker. */
+			char *mark = strstr(c->want.data, "%LINES%");
+			char num[32];
+			size_t nl = (size_t)snprintf(num, sizeof num, "%ld", inside + 1);
+
+			memmove(mark + nl, mark + 7, strlen(mark + 7) + 1);
+			memcpy(mark, num, nl);
+			c->want.len = c->want.len - 7 + nl;
+		}
+		line += inside + 1;
+		cs_buf_release(&rec);
+		cs_buf_release(&val);
+	}
+	cs_buf_adds(&c->want, "EOF");
+}
+
+static void
+test_roundtrip(void)
+{
+	struct rt_case c;
+	struct cs_buf u16;
+	char *got;
+	size_t i;
+	z_stream z;
+	unsigned char *gz;
+	size_t gz_cap;
+
+	rt_build(&c);
+	got = read_mem_opt(c.text.data, c.text.len, NULL);
+	tap_ok(c.text.len > 4 * 65536, "round trip: input spans several chunks");
+	tap_str(got, c.want.data, "round trip: utf-8");
+	if (getenv("RT_DUMP")) {
+		FILE *fp = fopen("/tmp/rt-got", "w");
+
+		fputs(got, fp);
+		fclose(fp);
+		fp = fopen("/tmp/rt-want", "w");
+		fputs(c.want.data, fp);
+		fclose(fp);
+		fp = fopen("/tmp/rt-text", "w");
+		fwrite(c.text.data, 1, c.text.len, fp);
+		fclose(fp);
+	}
+	free(got);
+
+	/* UTF-16LE: the text holds only ASCII and U+00E9 (C3 A9). */
+	cs_buf_init(&u16);
+	cs_buf_add(&u16, "\xff\xfe", 2);
+	for (i = 0; i < c.text.len; i++) {
+		unsigned char b = (unsigned char)c.text.data[i];
+
+		if (b == 0xc3) {
+			cs_buf_add(&u16, "\xe9\0", 2);
+			i++;
+		} else {
+			cs_buf_addc(&u16, (char)b);
+			cs_buf_addc(&u16, '\0');
+		}
+	}
+	got = read_mem_opt(u16.data, u16.len, NULL);
+	tap_str(got, c.want.data, "round trip: utf-16le across chunk boundaries");
+	free(got);
+	cs_buf_release(&u16);
+
+	/* gzip in memory, recognised by its magic. */
+	memset(&z, 0, sizeof z);
+	gz_cap = c.text.len + 1024;
+	gz = malloc(gz_cap);
+	deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+	z.next_in = (unsigned char *)c.text.data;
+	z.avail_in = (unsigned)c.text.len;
+	z.next_out = gz;
+	z.avail_out = (unsigned)gz_cap;
+	deflate(&z, Z_FINISH);
+	got = read_mem_opt((const char *)gz, gz_cap - z.avail_out, NULL);
+	deflateEnd(&z);
+	tap_str(got, c.want.data, "round trip: gzip in memory");
+	free(got);
+	free(gz);
+	cs_buf_release(&c.text);
+	cs_buf_release(&c.want);
+}
+
 static const char *
 real_dir(void)
 {
@@ -483,6 +669,7 @@ main(void)
 	test_encodings();
 	test_gzip();
 	test_columns();
+	test_roundtrip();
 	test_real("zendesk_plum/DA_Assignment.csv", 16476, "zendesk DA_Assignment");
 	test_real("zendesk_plum/plum_customer_success_team_analysis_dataset.csv", 16476,
 	        "zendesk plum dataset");
