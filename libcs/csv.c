@@ -448,6 +448,13 @@ reader_open(struct cs_decode *dec, const char *name, const struct cs_csv_options
 
 	r->name = xstrdup(name);
 	r->dec = dec;
+	if (opt && opt->delim &&
+	        (opt->delim < 1 || opt->delim > 255 || opt->delim == '"' || opt->delim == '\n' ||
+	                opt->delim == '\r')) {
+		cs_error_set(err, name, 0, "invalid delimiter");
+		cs_csv_close(r);
+		return NULL;
+	}
 	r->max_field = opt && opt->max_field ? opt->max_field : CS_CSV_MAX_FIELD_DEFAULT;
 	r->max_record = r->max_field * CS_CSV_RECORD_FACTOR;
 	if (r->max_record / CS_CSV_RECORD_FACTOR != r->max_field)

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -213,6 +214,125 @@ test_damage(void)
 	check("\n\r\n\n", "OPEN 0: empty input, no header row", "blank lines only");
 	check("a,b\n", "H1+1 [a|b]\nEOF", "header only");
 	check("a,b", "H1+1 [a|b]\nEOF", "header only without newline");
+}
+
+/* Writes len bytes to a new temp file named like tmpl (XXXXXX then maybe a
+ * suffix of sfx bytes); returns 0 on success. */
+static int
+write_temp(char *tmpl, int sfx, const char *data, size_t len)
+{
+	int fd = mkstemps(tmpl, sfx);
+	int ok;
+
+	if (fd < 0)
+		return -1;
+	ok = write(fd, data, len) == (ssize_t)len;
+	close(fd);
+	return ok ? 0 : -1;
+}
+
+static void
+test_hostile(void)
+{
+	struct cs_csv_options opt;
+	struct cs_error err;
+	struct cs_csv_reader *r;
+	struct cs_row row;
+	struct cs_buf b;
+	char path[] = "/tmp/test-csv-XXXXXX.gz";
+	size_t i;
+
+	/* 1,100,000 empty fields on one line, 3 in the header: the record
+	 * passes 8 MiB of storage (24 bytes a field) and is cut, not kept. */
+	cs_buf_init(&b);
+	cs_buf_adds(&b, "a,b,c\n");
+	for (i = 0; i < 1100000; i++)
+		cs_buf_addc(&b, ',');
+	cs_buf_adds(&b, "\n1,2,3\n");
+	r = cs_csv_open_mem("t.csv", b.data, b.len, NULL, &err);
+	tap_long(r ? cs_csv_read(r, &row, &err) : -1, 1, "a million fields: record comes back");
+	tap_str(r ? row.problem : NULL, "record is longer than 8388608 bytes",
+	        "a million fields: record limit");
+	tap_ok(r && row.n < 1100001, "a million fields: fields past the limit dropped");
+	tap_long(r ? cs_csv_read(r, &row, &err) : -1, 1, "a million fields: next record");
+	tap_ok(r && row.n == 3 && row.problem == NULL && row.line == 3,
+	        "a million fields: next record fine on line 3");
+	cs_csv_close(r);
+	cs_buf_release(&b);
+
+	cs_csv_options_init(&opt);
+	opt.max_field = 4;
+	/* Exactly 4 bytes is within the limit. */
+	check_n("a\n1234\n\"1234\"\n", 14, &opt, "H1+1 [a]\n2+1 [1234]\n3+1 [1234]\nEOF",
+	        "field of exactly max_field bytes");
+	opt.max_field = 0;
+	opt.delim = '"';
+	check_n("a\n", 2, &opt, "OPEN 0: invalid delimiter", "quote as delimiter refused");
+
+	/* The header's own problems are reported on it, not fatal. */
+	r = cs_csv_open_mem("t.csv", "a,\xff\n1,2\n", 8, NULL, &err);
+	tap_str(r ? cs_csv_header(r)->problem : NULL, "invalid UTF-8 in field 2",
+	        "header problem reported");
+	cs_csv_close(r);
+
+	/* After a fatal error every read fails again. */
+	r = cs_csv_open_mem("t.csv", "a\n\"x\n", 5, NULL, &err);
+	tap_long(r ? cs_csv_read(r, &row, &err) : 0, -1, "fatal: first read fails");
+	tap_long(r ? cs_csv_read(r, &row, &err) : 0, -1, "fatal: and the next");
+	tap_long(err.line, 2, "fatal: error still names line 2");
+	cs_csv_close(r);
+
+	/* UTF-16LE: a lone high surrogate (D800) and an odd final byte. */
+	check_n("\xff\xfe"
+	        "a\0\n\0"
+	        "\x00\xd8x\0\n\0"
+	        "y\0z",
+	        15, NULL,
+	        "H1+1 [a]\n2+1 [\xffx] !invalid UTF-8 in field 1\n"
+	        "3+1 [y\xff] !invalid UTF-8 in field 1\nEOF",
+	        "utf-16 damage flagged on its record");
+
+	r = cs_csv_open("/nonexistent/x.csv", NULL, &err);
+	tap_ok(r == NULL && strcmp(err.msg, "cannot open: No such file or directory") == 0 &&
+	                strcmp(err.file, "/nonexistent/x.csv") == 0,
+	        "missing file");
+
+	/* A name ending in .gz promises gzip. */
+	if (write_temp(path, 3, "a,b\n1,2\n", 8) == 0) {
+		r = cs_csv_open(path, NULL, &err);
+		tap_ok(r == NULL && strstr(err.msg, "corrupt gzip data") != NULL,
+		        "plain text named .gz is an error");
+		cs_csv_close(r);
+		unlink(path);
+	} else {
+		tap_ok(0, "plain text named .gz: temp file");
+	}
+
+	/* stdin, through "-": counters and name. */
+	{
+		char p2[] = "/tmp/test-csv-stdin-XXXXXX";
+		int saved = dup(0), fd;
+		static const char data[] = "x;y\n1;2\n3;4\n";
+
+		if (write_temp(p2, 0, data, sizeof data - 1) == 0 &&
+		        (fd = open(p2, O_RDONLY)) >= 0) {
+			dup2(fd, 0);
+			close(fd);
+			r = cs_csv_open("-", NULL, &err);
+			tap_str(r ? cs_csv_name(r) : NULL, "<stdin>", "stdin: name");
+			tap_long(r ? cs_csv_delim(r) : 0, ';', "stdin: delimiter");
+			while (r && cs_csv_read(r, &row, &err) == 1)
+				;
+			tap_long(r ? cs_csv_records(r) : 0, 2, "stdin: records counted");
+			tap_long(r ? (long long)cs_csv_bytes(r) : 0, 12, "stdin: bytes counted");
+			cs_csv_close(r);
+			dup2(saved, 0);
+			unlink(p2);
+		} else {
+			tap_ok(0, "stdin: temp file");
+		}
+		close(saved);
+	}
 }
 
 /* Peak resident set in KiB. */
@@ -670,6 +790,7 @@ main(void)
 	test_gzip();
 	test_columns();
 	test_roundtrip();
+	test_hostile();
 	test_real("zendesk_plum/DA_Assignment.csv", 16476, "zendesk DA_Assignment");
 	test_real("zendesk_plum/plum_customer_success_team_analysis_dataset.csv", 16476,
 	        "zendesk plum dataset");
