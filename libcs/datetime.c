@@ -316,16 +316,24 @@ scan_uint(const char **pp, const char *e, int max, int *v)
 	return n;
 }
 
-/* Whether [p, e) equals word, ignoring case. */
+/* Whether [p, e) equals word (lower case), ignoring case. */
 static int
 eq_word(const char *p, const char *e, const char *word)
 {
-	size_t n = (size_t)(e - p), i;
+	for (; p < e; p++, word++)
+		if (*word == '\0' || lower((unsigned char)*p) != *word)
+			return 0;
+	return *word == '\0';
+}
 
-	if (strlen(word) != n)
+/* Whether [p, e) is a prefix of word (lower case) of at least 3 letters. */
+static int
+is_abbrev(const char *p, const char *e, const char *word)
+{
+	if (e - p < 3)
 		return 0;
-	for (i = 0; i < n; i++)
-		if (lower((unsigned char)p[i]) != word[i])
+	for (; p < e; p++, word++)
+		if (*word == '\0' || lower((unsigned char)*p) != *word)
 			return 0;
 	return 1;
 }
@@ -365,19 +373,12 @@ month_name(const char *p, const char *e)
 {
 	static const char *const names[] = {"january", "february", "march", "april", "may", "june",
 	        "july", "august", "september", "october", "november", "december"};
-	size_t n = (size_t)(e - p), i, k;
+	int i;
 
-	if (n < 3)
-		return 0;
-	for (i = 0; i < 12; i++) {
-		if (n > strlen(names[i]))
-			continue;
-		for (k = 0; k < n && lower((unsigned char)p[k]) == names[i][k]; k++)
-			;
-		if (k == n)
-			return (int)i + 1;
-	}
-	return eq_word(p, e, "sept") ? 9 : 0;
+	for (i = 0; i < 12; i++)
+		if (is_abbrev(p, e, names[i]))
+			return i + 1;
+	return 0;
 }
 
 static int
@@ -385,18 +386,11 @@ weekday_name(const char *p, const char *e)
 {
 	static const char *const names[] = {
 	        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-	size_t n = (size_t)(e - p), i, k;
+	int i;
 
-	if (n < 3)
-		return 0;
-	for (i = 0; i < 7; i++) {
-		if (n > strlen(names[i]))
-			continue;
-		for (k = 0; k < n && lower((unsigned char)p[k]) == names[i][k]; k++)
-			;
-		if (k == n)
-			return (int)i + 1;
-	}
+	for (i = 0; i < 7; i++)
+		if (is_abbrev(p, e, names[i]))
+			return i + 1;
 	return 0;
 }
 
