@@ -121,6 +121,39 @@ name_is_utc(const char *name)
 	return 0;
 }
 
+static int scan_offset(const char **pp, const char *e, int32_t *off);
+
+/* A zone with no file: a fixed offset, or a POSIX TZ string's rules. */
+static struct cs_tz *
+zone_without_file(const char *name)
+{
+	const char *p = name, *e = name + strlen(name);
+	struct cs_tzposix rule;
+	struct cs_tz *tz;
+	int32_t off = 0;
+	int posix = 0;
+
+	if (*p == '+' || *p == '-') {
+		if (scan_offset(&p, e, &off) < 0 || p != e)
+			return NULL;
+	} else if (strpbrk(name, "0123456789") != NULL &&
+	        cs_tzposix_parse(&rule, name, (size_t)(e - name)) == 0) {
+		posix = 1;
+	} else {
+		return NULL;
+	}
+	tz = xcalloc(1, sizeof *tz);
+	tz->name = xstrdup(name);
+	tz->data.ntypes = 1;
+	tz->data.off = xcalloc(1, sizeof *tz->data.off);
+	tz->data.off[0] = posix ? rule.std_off : off;
+	if (posix) {
+		tz->data.has_footer = 1;
+		tz->data.footer = rule;
+	}
+	return tz;
+}
+
 /* Reads a whole (small) file; returns NULL when it cannot be read or is
  * larger than any zone file. */
 static unsigned char *
@@ -183,6 +216,8 @@ cs_tz_load(const char *name, struct cs_error *err)
 	}
 	buf = read_small_file(path, &len);
 	if (buf == NULL) {
+		if ((tz = zone_without_file(name)) != NULL)
+			return tz;
 		cs_error_set(err, NULL, 0, "unknown time zone '%s'", name);
 		return NULL;
 	}
@@ -1381,8 +1416,8 @@ cs_duration_parse(const char *s, size_t len, enum cs_unit unit, double *seconds)
 	};
 	static const double unit_secs[] = {1, 60, 3600, 86400};
 	const char *p = s, *e = s + len, *w;
-	double v = 0, scale, mult;
-	int parts[3], nparts = 0, n, digits = 0;
+	double v = 0, scale, total;
+	int parts[3], nparts = 0, n, digits, nterms;
 	size_t i;
 
 	trim(&p, &e);
@@ -1441,35 +1476,48 @@ cs_duration_parse(const char *s, size_t len, enum cs_unit unit, double *seconds)
 			return CS_PARSE_OK;
 		}
 	}
-	while (p < e && is_digit((unsigned char)*p)) {
-		v = v * 10 + (*p++ - '0');
-		digits++;
-	}
-	if (p < e && *p == '.') {
-		p++;
-		scale = 0.1;
+	/* Numbers, each with a unit ("1h 30m", "2 days 3 hours"), or one plain
+	 * number in the default unit. */
+	total = 0;
+	for (nterms = 0;; nterms++) {
+		v = 0;
+		digits = 0;
 		while (p < e && is_digit((unsigned char)*p)) {
-			v += (*p++ - '0') * scale;
-			scale /= 10;
+			v = v * 10 + (*p++ - '0');
 			digits++;
 		}
-	}
-	if (digits == 0)
-		return CS_PARSE_BAD;
-	while (p < e && *p == ' ')
-		p++;
-	mult = unit_secs[unit];
-	if (p < e) {
-		w = word_end(p, e);
-		if (w != e)
+		if (p < e && *p == '.') {
+			p++;
+			scale = 0.1;
+			while (p < e && is_digit((unsigned char)*p)) {
+				v += (*p++ - '0') * scale;
+				scale /= 10;
+				digits++;
+			}
+		}
+		if (digits == 0)
 			return CS_PARSE_BAD;
+		while (p < e && *p == ' ')
+			p++;
+		if (p == e) {
+			if (nterms > 0)
+				return CS_PARSE_BAD; /* "1h 30": 30 what? */
+			total = v * unit_secs[unit];
+			break;
+		}
+		w = word_end(p, e);
 		for (i = 0; i < sizeof units / sizeof units[0]; i++)
 			if (eq_word(p, w, units[i].name))
 				break;
 		if (i == sizeof units / sizeof units[0])
 			return CS_PARSE_BAD;
-		mult = units[i].secs;
+		total += v * units[i].secs;
+		p = w;
+		while (p < e && (*p == ' ' || *p == ','))
+			p++;
+		if (p == e)
+			break;
 	}
-	*seconds = v * mult;
+	*seconds = total;
 	return CS_PARSE_OK;
 }

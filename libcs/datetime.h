@@ -33,7 +33,10 @@ int64_t cs_floor_div(int64_t a, int64_t b);
  * Time zones.  cs_tz_load reads NAME from $TZDIR (default
  * /usr/share/zoneinfo); "UTC", "Z", "Etc/UTC", "GMT" and their usual aliases
  * are built in and need no file.  A name containing ".." is refused; a name
- * starting with "/" is taken as the path of a TZif file.  On failure it
+ * starting with "/" is taken as the path of a TZif file.  When no file has
+ * the name, a fixed offset east of UTC ("+05:30", "-0800") or a POSIX TZ
+ * string with a digit ("CET-1CEST,M3.5.0,M10.5.0/3", "<+0530>-5:30") is
+ * accepted as a zone of its own.  On failure it
  * returns NULL with "unknown time zone 'Mars/Base'" (or "invalid time zone
  * data ...") in err.  The caller owns the result and frees it with
  * cs_tz_free; a loaded zone is read-only and may be shared between threads.
@@ -190,7 +193,8 @@ void cs_iso_week(int64_t days, int *iso_year, int *week);
  * seconds 0-59, a fraction on the last part: "1:02:03.5"), a plain decimal
  * number in the given default unit, and a number with a unit suffix, with or
  * without a space (s, sec, secs, second(s), m, min, mins, minute(s), h, hr,
- * hrs, hour(s), d, day(s); any case).  The result is in seconds.  Negative
+ * hrs, hour(s), d, day(s); any case), or several such terms ("1h 30m",
+ * "2 days, 3 hours").  The result is in seconds.  Negative
  * values are CS_PARSE_BAD; empty values and placeholders CS_PARSE_EMPTY.
  */
 enum cs_unit { CS_UNIT_S, CS_UNIT_MIN, CS_UNIT_H, CS_UNIT_D };

@@ -411,6 +411,10 @@ test_duration(void)
 	check_dur("2.5 hr", CS_UNIT_S, CS_PARSE_OK, 9000);
 	check_dur("1d", CS_UNIT_S, CS_PARSE_OK, 86400);
 	check_dur("3 Hours", CS_UNIT_S, CS_PARSE_OK, 10800);
+	check_dur("1h 30m", CS_UNIT_S, CS_PARSE_OK, 5400);
+	check_dur("1h30m15s", CS_UNIT_S, CS_PARSE_OK, 5415);
+	check_dur("2 days, 3 hours", CS_UNIT_S, CS_PARSE_OK, 183600);
+	check_dur("1h 30", CS_UNIT_S, CS_PARSE_BAD, 0);
 	check_dur("-5", CS_UNIT_S, CS_PARSE_BAD, 0);
 	check_dur("-1:00", CS_UNIT_S, CS_PARSE_BAD, 0);
 	check_dur("1:60", CS_UNIT_S, CS_PARSE_BAD, 0);
@@ -650,6 +654,111 @@ test_zones(void)
 	cs_tz_free(kol);
 }
 
+/* Writes n bytes to a fresh file under /tmp; returns its path in out. */
+static int
+write_temp(char *out, size_t size, const void *bytes, size_t n)
+{
+	FILE *f;
+	int fd;
+
+	snprintf(out, size, "/tmp/cs-test-tz-XXXXXX");
+	if ((fd = mkstemp(out)) < 0 || (f = fdopen(fd, "wb")) == NULL)
+		return -1;
+	fwrite(bytes, 1, n, f);
+	return fclose(f);
+}
+
+static void
+put32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)(v >> 24);
+	p[1] = (unsigned char)(v >> 16);
+	p[2] = (unsigned char)(v >> 8);
+	p[3] = (unsigned char)v;
+}
+
+/* Zones that are not in the system's zoneinfo: hand-made TZif files, a
+ * truncated one, fixed offsets and POSIX TZ strings. */
+static void
+test_zone_files(void)
+{
+	unsigned char v1[44 + 4 + 1 + 12 + 8];
+	static const unsigned char junk[] = "TZif2\0\0\0 truncated";
+	struct cs_error err;
+	struct cs_tz *tz;
+	char path[64];
+
+	/* A version 1 file: +01:00 until 2000-01-01T00:00Z (946684800), then
+	 * +02:00, and no footer. */
+	memset(v1, 0, sizeof v1);
+	memcpy(v1, "TZif", 4);
+	put32(v1 + 32, 1); /* timecnt */
+	put32(v1 + 36, 2); /* typecnt */
+	put32(v1 + 40, 8); /* charcnt */
+	put32(v1 + 44, 946684800);
+	v1[48] = 1;
+	put32(v1 + 49, 3600);
+	put32(v1 + 55, 7200);
+	v1[59] = 4;
+	memcpy(v1 + 61, "AAA\0BBB\0", 8);
+	if (write_temp(path, sizeof path, v1, sizeof v1) == 0) {
+		tz = cs_tz_load(path, &err);
+		tap_ok(tz != NULL, "a hand-made version 1 TZif file loads");
+		tap_long(cs_tz_offset(tz, 946684799), 3600, "v1 offset before its transition");
+		tap_long(cs_tz_offset(tz, 946684800), 7200, "v1 offset at its transition");
+		tap_long(cs_tz_offset(tz, 4102444800), 7200, "v1 offset long after, no footer");
+		tap_long(cs_tz_offset(tz, -4102444800), 3600, "v1 offset long before");
+		cs_tz_free(tz);
+		unlink(path);
+	}
+	if (write_temp(path, sizeof path, junk, sizeof junk - 1) == 0) {
+		tz = cs_tz_load(path, &err);
+		tap_ok(tz == NULL && strncmp(err.msg, "invalid time zone data", 22) == 0,
+		        "a truncated TZif file is refused");
+		unlink(path);
+	}
+	tz = cs_tz_load("/tmp", &err);
+	tap_ok(tz == NULL, "a directory is not a zone");
+
+	tz = cs_tz_load("+05:30", &err);
+	tap_ok(tz != NULL && cs_tz_offset(tz, 0) == 19800, "fixed offset +05:30");
+	cs_tz_free(tz);
+	tz = cs_tz_load("-0800", &err);
+	tap_ok(tz != NULL && cs_tz_offset(tz, 0) == -28800, "fixed offset -0800");
+	cs_tz_free(tz);
+	tz = cs_tz_load("+25:00", &err);
+	tap_ok(tz == NULL, "fixed offset out of range refused");
+	/* The Paris rule as a POSIX string: offsets worked by hand from the
+	 * rule (last Sunday of March 01:00Z to last Sunday of October 01:00Z). */
+	tz = cs_tz_load("CET-1CEST,M3.5.0,M10.5.0/3", &err);
+	tap_ok(tz != NULL, "a POSIX TZ string is a zone");
+	if (tz != NULL) {
+		tap_long(cs_tz_offset(tz, 1774745999), 3600, "posix: before spring forward");
+		tap_long(cs_tz_offset(tz, 1774746000), 7200, "posix: at spring forward");
+		tap_long(cs_tz_offset(tz, 1792889999), 7200, "posix: before fall back");
+		tap_long(cs_tz_offset(tz, 1792890000), 3600, "posix: at fall back");
+		cs_tz_free(tz);
+	}
+	/* Jn and n rules: DST (-02:00) from day J60 00:00 (March 1, as Jn
+	 * never counts February 29) to zero-based day 300 00:00, in 2024, a
+	 * leap year. */
+	tz = cs_tz_load("XXX3YYY,J60/0,300/0", &err);
+	tap_ok(tz != NULL, "a POSIX TZ string with Jn and n rules");
+	if (tz != NULL) {
+		/* 2024-03-01 00:00 at -03:00 is 03:00Z: date -u -d '2024-03-01
+		 * 03:00Z' +%s = 1709262000. */
+		tap_long(cs_tz_offset(tz, 1709262000 - 1), -10800,
+		        "J60: before March 1 (leap year)");
+		tap_long(cs_tz_offset(tz, 1709262000), -7200, "J60: from March 1 (leap year)");
+		/* Zero-based day 300 of 2024 is 2024-10-27 (Jan 1 is day 0;
+		 * Python: date(2024,1,1)+timedelta(300)); 00:00 at -02:00 is
+		 * 02:00Z = 1729994400. */
+		tap_long(cs_tz_offset(tz, 1729994400 - 1), -7200, "n: before day 300");
+		tap_long(cs_tz_offset(tz, 1729994400), -10800, "n: from day 300");
+		cs_tz_free(tz);
+	}
+}
+
 static void
 test_periods_utc(void)
 {
@@ -808,6 +917,7 @@ main(void)
 	test_sniff();
 	test_format();
 	test_zones();
+	test_zone_files();
 	test_periods_utc();
 	test_against_glibc();
 	test_round_trip_hours();
