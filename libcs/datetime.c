@@ -258,10 +258,19 @@ cs_tz_offset(const struct cs_tz *tz, int64_t utc)
 	return cs_tzdata_offset(&tz->data, utc);
 }
 
+static int64_t
+clamp_instant(int64_t t)
+{
+	return t > CS_TZ_LIMIT ? CS_TZ_LIMIT : t < -CS_TZ_LIMIT ? -CS_TZ_LIMIT : t;
+}
+
 int64_t
 cs_tz_to_local(const struct cs_tz *tz, int64_t utc)
 {
-	return utc + cs_tz_offset(tz, utc);
+	if (tz == NULL || tz->utc)
+		return utc;
+	utc = clamp_instant(utc);
+	return utc + cs_tzdata_offset(&tz->data, utc);
 }
 
 int64_t
@@ -272,6 +281,7 @@ cs_tz_to_utc(const struct cs_tz *tz, int64_t local)
 
 	if (tz == NULL || tz->utc)
 		return local;
+	local = clamp_instant(local);
 	/* The offsets a day either side bracket any ordinary transition near
 	 * local: try reading local with each. */
 	before = cs_tzdata_offset(&tz->data, local - 86400);

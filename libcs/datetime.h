@@ -40,7 +40,8 @@ int64_t cs_floor_div(int64_t a, int64_t b);
  * returns NULL with "unknown time zone 'Mars/Base'" (or "invalid time zone
  * data ...") in err.  The caller owns the result and frees it with
  * cs_tz_free; a loaded zone is read-only and may be shared between threads.
- * Everywhere a zone is taken, NULL means UTC.
+ * Everywhere a zone is taken, NULL means UTC.  Instants more than 2^53
+ * seconds from the epoch are clamped to that bound in a zone other than UTC.
  */
 struct cs_tz;
 struct cs_tz *cs_tz_load(const char *name, struct cs_error *err); /* "UTC", "Europe/Paris" */

@@ -283,6 +283,12 @@ cs_tzposix_offset(const struct cs_tzposix *z, int64_t utc)
 
 	if (!z->has_dst)
 		return z->std_off;
+	/* Beyond about 285 million years either side the rule of the limit holds;
+	 * this keeps the arithmetic below from overflowing. */
+	if (utc > CS_TZ_LIMIT)
+		utc = CS_TZ_LIMIT;
+	else if (utc < -CS_TZ_LIMIT)
+		utc = -CS_TZ_LIMIT;
 	cs_civil_from_days(cs_floor_div(utc + z->std_off, 86400), &y, &m, &d);
 	s = rule_day(&z->start, y) * 86400 + z->start.time - z->std_off;
 	e = rule_day(&z->end, y) * 86400 + z->end.time - z->dst_off;

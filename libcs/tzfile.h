@@ -10,6 +10,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Instants further than this from the epoch (about 285 million years) are
+ * treated as this far by the zone code, so its arithmetic cannot overflow. */
+#define CS_TZ_LIMIT ((int64_t)1 << 53)
+
 /* One rule of a POSIX TZ string: the day DST starts or ends, and the local
  * time of day (seconds, may be negative or past 24 h) it happens at. */
 struct cs_tzrule {

@@ -648,6 +648,11 @@ test_zones(void)
 		        "local day differs from the UTC day");
 	}
 
+	/* Extreme instants do not overflow (UBSan checks this). */
+	tap_long(cs_tz_offset(paris, INT64_MAX), 3600, "offset at INT64_MAX follows the rule");
+	tap_ok(cs_tz_to_utc(paris, INT64_MIN) < 0 && cs_tz_to_local(paris, INT64_MAX) > 0,
+	        "extreme instants are clamped");
+
 	cs_tz_free(paris);
 	cs_tz_free(ny);
 	cs_tz_free(lh);
@@ -757,6 +762,32 @@ test_zone_files(void)
 		tap_long(cs_tz_offset(tz, 1729994400), -10800, "n: from day 300");
 		cs_tz_free(tz);
 	}
+}
+
+/* Santiago springs forward at midnight (footer M9.1.6/24): 2026-09-06
+ * starts at 01:00 -03 (TZ=America/Santiago date -d '2026-09-06 01:00' +%s
+ * = 1788667200), so that day lasts 23 hours and the day before 24. */
+static void
+test_midnight_gap(void)
+{
+	struct cs_tz *tz = load("America/Santiago");
+	char label[16];
+	int64_t s;
+
+	if (tz == NULL) {
+		tap_skip("no zoneinfo for America/Santiago");
+		return;
+	}
+	s = cs_period_start(CS_PERIOD_DAY, tz, 1788706800);
+	tap_long(s, 1788667200, "a day whose midnight is skipped starts at 01:00");
+	tap_str(cs_period_label(CS_PERIOD_DAY, tz, s, label), "2026-09-06",
+	        "and is labelled with its date");
+	tap_long(cs_period_next(CS_PERIOD_DAY, tz, s), 1788750000, "the next day at 00:00 -03");
+	s = cs_period_start(CS_PERIOD_DAY, tz, 1788667200 - 1);
+	tap_long(s, 1788580800, "the day before starts at 00:00 -04");
+	tap_long(
+	        cs_period_next(CS_PERIOD_DAY, tz, s), 1788667200, "and ends where the next begins");
+	cs_tz_free(tz);
 }
 
 static void
@@ -918,6 +949,7 @@ main(void)
 	test_format();
 	test_zones();
 	test_zone_files();
+	test_midnight_gap();
 	test_periods_utc();
 	test_against_glibc();
 	test_round_trip_hours();
