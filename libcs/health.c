@@ -265,8 +265,8 @@ cs_health_drivers_text(const struct cs_model *m, const struct cs_facts *f, const
 			        m->aging_days);
 			break;
 		case CS_M_CSAT:
-			cs_buf_printf(out, "csat %.0f%% (%g good, %g bad)", 100 * v, f->csat_good,
-			        f->csat_bad);
+			cs_buf_printf(out, "csat %.0f%% (%g good of %g rated)", 100 * v, f->csat_good,
+			        f->csat_good + f->csat_bad);
 			break;
 		case CS_M_NPS: cs_buf_printf(out, "nps answers average %.1f of 10", v); break;
 		}
@@ -408,6 +408,7 @@ struct cs_health {
 	/* Usage stream. */
 	char *usage_file;
 	int has_usage, u_account, u_date, u_user, u_feature, u_events;
+	int any_user, any_feature; /* some row named a user, a feature */
 	struct cs_strmap users, features;
 	struct cs_u64tab user_pairs; /* (account, user) -> struct pair */
 	/* (account, feature) -> last day: a dense accounts x features array of
@@ -942,6 +943,7 @@ cs_health_usage_add(struct cs_health *h, const struct cs_row *row, struct cs_err
 		return 0;
 	ring_add(&h->acct[k], day, events);
 	if (h->u_user >= 0 && (s = field(row, h->u_user, &len), len > 0)) {
+		h->any_user = 1;
 		id = cs_strmap_intern(&h->users, s, len, NULL);
 		p = cs_u64tab_get(&h->user_pairs, (uint64_t)k << 32 | id, &created);
 		if (created)
@@ -949,6 +951,7 @@ cs_health_usage_add(struct cs_health *h, const struct cs_row *row, struct cs_err
 		pair_mark(p, day);
 	}
 	if (h->u_feature >= 0 && (s = field(row, h->u_feature, &len), len > 0)) {
+		h->any_feature = 1;
 		id = cs_strmap_intern(&h->features, s, len, &created);
 		if (created) {
 			h->feature_global = xgrow(h->feature_global, &h->feature_global_cap, id + 1,
@@ -1172,8 +1175,10 @@ cs_health_finish(struct cs_health *h)
 		int64_t w = (int64_t)(7 * m->usage_drop_weeks);
 
 		f->has_usage = h->has_usage;
-		f->has_users = h->has_usage && h->u_user >= 0;
-		f->has_features = h->has_usage && h->u_feature >= 0;
+		/* A user or feature column empty on every row (an export that
+		 * names neither) says nothing about users or features. */
+		f->has_users = h->any_user;
+		f->has_features = h->any_feature;
 		f->has_tickets = h->has_tickets;
 		f->has_surveys = h->has_surveys;
 		f->features_all = features_all;

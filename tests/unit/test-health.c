@@ -265,7 +265,7 @@ test_drivers(void)
 	tap_long(s.drivers[0], CS_M_UTILIZATION, "first driver: utilization");
 	tap_long(s.drivers[1], CS_M_CSAT, "second driver: csat");
 	cs_health_drivers_text(&m, &f, &s, &b);
-	tap_str(b.data, "low utilization: 3 of 10 seats active; csat 60% (6 good, 4 bad)",
+	tap_str(b.data, "low utilization: 3 of 10 seats active; csat 60% (6 good of 10 rated)",
 	        "drivers in words");
 	/* W = 25 + 15 + 10 + 5 + 10 = 65; utilization c 0, stickiness 15*100/65
 	 * = 23.08, support_load 15.38, aging 7.69, csat 0: 46.15 -> 46.2. */
