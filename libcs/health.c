@@ -265,8 +265,8 @@ cs_health_drivers_text(const struct cs_model *m, const struct cs_facts *f, const
 			        m->aging_days);
 			break;
 		case CS_M_CSAT:
-			cs_buf_printf(out, "csat %.0f%% (%g good of %g rated)", 100 * v, f->csat_good,
-			        f->csat_good + f->csat_bad);
+			cs_buf_printf(out, "csat %.0f%% (%g good of %g rated)", 100 * v,
+			        f->csat_good, f->csat_good + f->csat_bad);
 			break;
 		case CS_M_NPS: cs_buf_printf(out, "nps answers average %.1f of 10", v); break;
 		}
@@ -395,13 +395,16 @@ struct cs_health {
 	int as_of_given;
 	int64_t latest; /* latest date seen in usage, tickets, surveys */
 	struct cs_strmap accounts;
+	struct cs_strmap names; /* account names, for rows that name the account */
+	uint32_t *name_acct; /* the account of each name */
+	size_t name_acct_cap;
 	uint32_t last_acct; /* the account of the last row, or CS_HASH_NONE */
 	struct acct *acct;
 	size_t acct_cap;
 	struct cs_buf text; /* carried values and segments, NUL-separated */
 	/* Accounts stream. */
 	char *accounts_file;
-	int a_account, a_seats, a_start, a_renewal, a_status, a_segment;
+	int a_account, a_name, a_seats, a_start, a_renewal, a_status, a_segment;
 	int *carried_col;
 	char **carried_name;
 	size_t ncarried;
@@ -474,6 +477,7 @@ cs_health_new(const struct cs_model *m, const char *segment_by)
 	h->latest = CS_DAY_NONE;
 	h->last_acct = CS_HASH_NONE;
 	cs_strmap_init(&h->accounts);
+	cs_strmap_init(&h->names);
 	cs_strmap_init(&h->users);
 	cs_strmap_init(&h->features);
 	cs_u64tab_init(&h->user_pairs, sizeof(struct pair));
@@ -492,6 +496,8 @@ cs_health_free(struct cs_health *h)
 		return;
 	free(h->segment_by);
 	cs_strmap_release(&h->accounts);
+	cs_strmap_release(&h->names);
+	free(h->name_acct);
 	free(h->acct);
 	cs_buf_release(&h->text);
 	cs_buf_release(&h->scratch);
@@ -653,6 +659,7 @@ cs_health_accounts_begin(
 	h->accounts_file = xstrdup(file);
 	if (need_column(header, "account", "an accounts", file, &h->a_account, err) < 0)
 		return -1;
+	h->a_name = cs_csv_column(header, "name");
 	h->a_seats = cs_csv_column(header, "seats");
 	h->a_start = cs_csv_column(header, "start_at");
 	h->a_renewal = cs_csv_column(header, "renewal_at");
@@ -732,6 +739,19 @@ cs_health_accounts_add(struct cs_health *h, const struct cs_row *row, struct cs_
 		s = field(row, h->a_status, &len);
 		a->f.churned = len == 7 && strncasecmp(s, "churned", 7) == 0;
 	}
+	if (h->a_name >= 0) {
+		uint32_t j;
+
+		s = field(row, h->a_name, &len);
+		if (len > 0) {
+			j = cs_strmap_intern(&h->names, s, len, &created);
+			if (created) {
+				h->name_acct = xgrow(h->name_acct, &h->name_acct_cap, j + 1,
+				        sizeof *h->name_acct);
+				h->name_acct[j] = k;
+			}
+		}
+	}
 	a->segment = (size_t)-1;
 	if (h->a_segment >= 0) {
 		s = field(row, h->a_segment, &len);
@@ -764,6 +784,13 @@ find_account(struct cs_health *h, const struct cs_row *row, int col, const char 
 		return 0;
 	}
 	*k = cs_strmap_find(&h->accounts, s, len);
+	/* Helpdesks often name the organisation rather than its id. */
+	if (*k == CS_HASH_NONE) {
+		uint32_t j = cs_strmap_find(&h->names, s, len);
+
+		if (j != CS_HASH_NONE)
+			*k = h->name_acct[j];
+	}
 	h->last_acct = *k;
 	if (*k == CS_HASH_NONE)
 		return reject(err, file, row, "unknown account '%s'", quoted(h, s, len));
