@@ -33,16 +33,38 @@ cs_hash_bytes(const char *s, size_t len)
 	return h;
 }
 
+static uint64_t mix64(uint64_t x);
+
 uint32_t
 cs_hash_u64(uint64_t x)
 {
 	/* The splitmix64 finaliser. */
+	return (uint32_t)mix64(x);
+}
+
+static uint64_t
+mix64(uint64_t x)
+{
 	x ^= x >> 30;
 	x *= 0xbf58476d1ce4e5b9ull;
 	x ^= x >> 27;
 	x *= 0x94d049bb133111ebull;
 	x ^= x >> 31;
-	return (uint32_t)x;
+	return x;
+}
+
+uint64_t
+cs_hash_bytes64(const char *s, size_t len, uint64_t seed)
+{
+	uint64_t h = 14695981039346656037ull ^ mix64(seed + 0x9e3779b97f4a7c15ull);
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ull;
+	}
+	h = mix64(h ^ len);
+	return h == UINT64_MAX ? UINT64_MAX - 1 : h;
 }
 
 void
@@ -276,6 +298,13 @@ cs_u64tab_get(struct cs_u64tab *t, uint64_t key, int *created)
 	if (created)
 		*created = 1;
 	return p + 8;
+}
+
+void
+cs_u64tab_prefetch(const struct cs_u64tab *t, uint64_t key)
+{
+	if (t->slot)
+		__builtin_prefetch(t->slot + (cs_hash_u64(key) & t->mask) * t->slot_size, 1);
 }
 
 void *

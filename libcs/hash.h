@@ -66,6 +66,9 @@ void *cs_u64tab_find(const struct cs_u64tab *t, uint64_t key);
 /* The value of key, adding it (value zeroed) when new; *created (may be
  * NULL) says which. */
 void *cs_u64tab_get(struct cs_u64tab *t, uint64_t key, int *created);
+/* Asks the processor to start loading the slot where key would be, for a
+ * caller that will look it up a little later. */
+void cs_u64tab_prefetch(const struct cs_u64tab *t, uint64_t key);
 /* Iteration: *pos starts at 0; returns the next value and its key, or NULL
  * at the end.  The table must not change during the walk. */
 void *cs_u64tab_next(const struct cs_u64tab *t, size_t *pos, uint64_t *key);
@@ -73,5 +76,9 @@ void *cs_u64tab_next(const struct cs_u64tab *t, size_t *pos, uint64_t *key);
 /* The hash functions the tables use, for callers that shard or sample. */
 uint32_t cs_hash_bytes(const char *s, size_t len);
 uint32_t cs_hash_u64(uint64_t x);
+/* A 64-bit fingerprint of (seed, s): two different inputs share one with
+ * odds of about n * n / 2^65 among n inputs.  Never UINT64_MAX, so it can
+ * key a cs_u64tab. */
+uint64_t cs_hash_bytes64(const char *s, size_t len, uint64_t seed);
 
 #endif

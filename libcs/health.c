@@ -6,7 +6,12 @@
  * kept per row: each account has a 64-day ring of daily events anchored at
  * the latest day seen for it, each (account, user) pair a 64-bit map of the
  * days it was active anchored the same way, and each (account, feature)
- * pair the last day it was used.  A later row moves the anchor forward and
+ * pair the last day it was used.  The anchors sit in their own small array
+ * and the rings in another, so that a row touches one line of each; a user
+ * is known by a 64-bit fingerprint of (account, user), which saves keeping
+ * and comparing millions of user ids (two users of an account would have to
+ * share a fingerprint to be counted as one: odds below 1e-8 for a million
+ * pairs).  A later row moves the anchor forward and
  * clears the days it passes, so the rows may come in any order and as-of
  * can be settled at the end.  Tickets and survey answers are few, and their
  * windows (90, 180 days) are longer than the ring, so each is kept as a
@@ -363,8 +368,6 @@ cs_health_evaluate(const struct cs_model *m, const struct cs_facts *f, const cha
 struct acct {
 	struct cs_facts f;
 	struct cs_score s;
-	int64_t anchor; /* latest usage day in ring; CS_DAY_NONE before any */
-	double ring[RING]; /* events of day d at ring[d % RING] */
 	size_t carried; /* offset of this account's carried values in h->text */
 	size_t segment; /* offset of the segment in h->text, or (size_t)-1 */
 	double prev;
@@ -372,8 +375,22 @@ struct acct {
 };
 
 struct pair {
-	int64_t anchor; /* day of bit 0 */
+	int32_t anchor; /* day of bit 0 */
+	uint32_t acct;
 	uint64_t days; /* bit i: active on anchor - i */
+};
+
+#define ANCHOR_NONE INT32_MIN
+#define BATCH 32
+
+/* A usage row read and checked, waiting to be applied (flush_batch). */
+struct pending {
+	uint32_t k; /* account */
+	int32_t day;
+	double events;
+	uint64_t user; /* fingerprint of (account, user), when has_user */
+	uint32_t feature; /* feature index, when has_feature */
+	unsigned char has_user, has_feature;
 };
 
 struct ticket_event {
@@ -412,7 +429,11 @@ struct cs_health {
 	char *usage_file;
 	int has_usage, u_account, u_date, u_user, u_feature, u_events;
 	int any_user, any_feature; /* some row named a user, a feature */
-	struct cs_strmap users, features;
+	struct pending batch[BATCH]; /* usage rows read, not yet applied */
+	int nbatch;
+	struct cs_strmap features;
+	int32_t *anchor; /* per account: latest usage day in its ring */
+	double *ring; /* per account RING days: events of day d at d % RING */
 	struct cs_u64tab user_pairs; /* (account, user) -> struct pair */
 	/* (account, feature) -> last day: a dense accounts x features array of
 	 * int32 days while features are few (the usual case: it stays in cache),
@@ -478,7 +499,6 @@ cs_health_new(const struct cs_model *m, const char *segment_by)
 	h->last_acct = CS_HASH_NONE;
 	cs_strmap_init(&h->accounts);
 	cs_strmap_init(&h->names);
-	cs_strmap_init(&h->users);
 	cs_strmap_init(&h->features);
 	cs_u64tab_init(&h->user_pairs, sizeof(struct pair));
 	cs_u64tab_init(&h->feature_pairs, sizeof(int64_t));
@@ -507,7 +527,8 @@ cs_health_free(struct cs_health *h)
 		free(h->carried_name[i]);
 	free(h->carried_name);
 	free(h->usage_file);
-	cs_strmap_release(&h->users);
+	free(h->anchor);
+	free(h->ring);
 	cs_strmap_release(&h->features);
 	cs_u64tab_release(&h->user_pairs);
 	cs_u64tab_release(&h->feature_pairs);
@@ -730,7 +751,6 @@ cs_health_accounts_add(struct cs_health *h, const struct cs_row *row, struct cs_
 	a = &h->acct[k];
 	memset(a, 0, sizeof *a);
 	cs_facts_init(&a->f);
-	a->anchor = CS_DAY_NONE;
 	a->prev = NAN;
 	a->f.seats = seats;
 	a->f.start_day = start;
@@ -809,25 +829,33 @@ cs_health_usage_begin(
 	h->u_feature = cs_csv_column(header, "feature");
 	h->u_events = cs_csv_column(header, "events");
 	h->has_usage = 1;
+	{
+		size_t i, n = h->accounts.n ? h->accounts.n : 1;
+
+		h->anchor = xreallocarray(NULL, n, sizeof *h->anchor);
+		for (i = 0; i < n; i++)
+			h->anchor[i] = ANCHOR_NONE;
+		h->ring = xcalloc(n * RING, sizeof *h->ring);
+	}
 	return 0;
 }
 
 /* Moves a day map forward so that bit 0 is day, clearing what it passes. */
 static void
-pair_mark(struct pair *p, int64_t day)
+pair_mark(struct pair *p, int32_t day)
 {
-	if (p->anchor == CS_DAY_NONE) {
+	if (p->anchor == ANCHOR_NONE) {
 		p->anchor = day;
 		p->days = 1;
 		return;
 	}
 	if (day > p->anchor) {
-		int64_t shift = day - p->anchor;
+		int64_t shift = (int64_t)day - p->anchor;
 
 		p->days = shift >= 64 ? 0 : p->days << shift;
 		p->anchor = day;
 	}
-	if (p->anchor - day < 64)
+	if ((int64_t)p->anchor - day < 64)
 		p->days |= (uint64_t)1 << (p->anchor - day);
 }
 
@@ -839,21 +867,23 @@ ring_slot(int64_t day)
 }
 
 static void
-ring_add(struct acct *a, int64_t day, double events)
+ring_add(struct cs_health *h, uint32_t k, int32_t day, double events)
 {
-	if (a->anchor == CS_DAY_NONE) {
-		memset(a->ring, 0, sizeof a->ring);
-		a->anchor = day;
-	} else if (day > a->anchor) {
+	int32_t *anchor = &h->anchor[k];
+	double *ring = h->ring + (size_t)k * RING;
+
+	if (*anchor == ANCHOR_NONE) {
+		*anchor = day;
+	} else if (day > *anchor) {
 		int64_t d;
 
-		for (d = a->anchor + 1; d <= day && d <= a->anchor + RING; d++)
-			a->ring[ring_slot(d)] = 0;
-		a->anchor = day;
-	} else if (a->anchor - day >= RING) {
+		for (d = (int64_t)*anchor + 1; d <= day && d <= (int64_t)*anchor + RING; d++)
+			ring[ring_slot(d)] = 0;
+		*anchor = day;
+	} else if ((int64_t)*anchor - day >= RING) {
 		return;
 	}
-	a->ring[ring_slot(day)] += events;
+	ring[ring_slot(day)] += events;
 }
 
 static int32_t
@@ -935,13 +965,40 @@ feature_mark(struct cs_health *h, uint32_t k, uint32_t id, int64_t day)
 	}
 }
 
+/* Applies the queued usage rows.  A row's slots were prefetched when it was
+ * queued, so by now they are (mostly) in cache: with rows in random account
+ * order this halves the time spent waiting for memory. */
+static void
+flush_batch(struct cs_health *h)
+{
+	int i, created;
+
+	for (i = 0; i < h->nbatch; i++) {
+		const struct pending *q = &h->batch[i];
+
+		ring_add(h, q->k, q->day, q->events);
+		if (q->has_user) {
+			struct pair *p = cs_u64tab_get(&h->user_pairs, q->user, &created);
+
+			if (created) {
+				p->anchor = ANCHOR_NONE;
+				p->acct = q->k;
+			}
+			pair_mark(p, q->day);
+		}
+		if (q->has_feature)
+			feature_mark(h, q->k, q->feature, q->day);
+	}
+	h->nbatch = 0;
+}
+
 int
 cs_health_usage_add(struct cs_health *h, const struct cs_row *row, struct cs_error *err)
 {
 	const char *file = h->usage_file, *s;
 	size_t len;
 	uint32_t k, id;
-	struct pair *p;
+	struct pending *q;
 	int64_t day;
 	double events = 1;
 	int r, created;
@@ -968,14 +1025,16 @@ cs_health_usage_add(struct cs_health *h, const struct cs_row *row, struct cs_err
 	/* A row of zero events is not activity: it only says the day was seen. */
 	if (events <= 0)
 		return 0;
-	ring_add(&h->acct[k], day, events);
+	q = &h->batch[h->nbatch++];
+	q->k = k;
+	q->day = day32(day * 86400);
+	q->events = events;
+	q->has_user = q->has_feature = 0;
 	if (h->u_user >= 0 && (s = field(row, h->u_user, &len), len > 0)) {
 		h->any_user = 1;
-		id = cs_strmap_intern(&h->users, s, len, NULL);
-		p = cs_u64tab_get(&h->user_pairs, (uint64_t)k << 32 | id, &created);
-		if (created)
-			p->anchor = CS_DAY_NONE;
-		pair_mark(p, day);
+		q->has_user = 1;
+		q->user = cs_hash_bytes64(s, len, k);
+		cs_u64tab_prefetch(&h->user_pairs, q->user);
 	}
 	if (h->u_feature >= 0 && (s = field(row, h->u_feature, &len), len > 0)) {
 		h->any_feature = 1;
@@ -987,8 +1046,16 @@ cs_health_usage_add(struct cs_health *h, const struct cs_row *row, struct cs_err
 		} else if (day > h->feature_global[id]) {
 			h->feature_global[id] = day;
 		}
-		feature_mark(h, k, id, day);
+		q->has_feature = 1;
+		q->feature = id;
+		if (h->feature_dense && id < h->feature_stride)
+			__builtin_prefetch(
+			        &h->feature_dense[(size_t)k * h->feature_stride + id], 1);
 	}
+	__builtin_prefetch(&h->anchor[k], 1);
+	__builtin_prefetch(&h->ring[(size_t)k * RING + ring_slot(q->day)], 1);
+	if (h->nbatch == BATCH)
+		flush_batch(h);
 	return 0;
 }
 
@@ -1159,16 +1226,19 @@ popcount64(uint64_t x)
 }
 
 static double
-ring_sum(const struct acct *a, int64_t from, int64_t to)
+ring_sum(const struct cs_health *h, size_t k, int64_t from, int64_t to)
 {
+	const double *ring;
+	int64_t d, anchor;
 	double sum = 0;
-	int64_t d;
 
-	if (a->anchor == CS_DAY_NONE)
+	if (h->anchor == NULL || h->anchor[k] == ANCHOR_NONE)
 		return 0;
+	anchor = h->anchor[k];
+	ring = h->ring + k * RING;
 	for (d = from; d <= to; d++)
-		if (d <= a->anchor && a->anchor - d < RING)
-			sum += a->ring[ring_slot(d)];
+		if (d <= anchor && anchor - d < RING)
+			sum += ring[ring_slot(d)];
 	return sum;
 }
 
@@ -1190,6 +1260,7 @@ cs_health_finish(struct cs_health *h)
 	struct pair *p;
 	int64_t *last;
 
+	flush_batch(h);
 	if (!h->as_of_given)
 		h->as_of = h->latest != CS_DAY_NONE ? h->latest : cs_floor_div(time(NULL), 86400);
 	as_of = h->as_of;
@@ -1209,16 +1280,16 @@ cs_health_finish(struct cs_health *h)
 		f->has_tickets = h->has_tickets;
 		f->has_surveys = h->has_surveys;
 		f->features_all = features_all;
-		f->events = ring_sum(a, as_of - u + 1, as_of);
-		f->events_prev = ring_sum(a, as_of - 2 * u + 1, as_of - u);
-		f->events_7 = ring_sum(a, as_of - 6, as_of);
-		f->events_weeks = ring_sum(a, as_of - 6 - w, as_of - 7);
-		if (a->anchor != CS_DAY_NONE)
-			f->days_since_usage = (double)(as_of - a->anchor);
+		f->events = ring_sum(h, i, as_of - u + 1, as_of);
+		f->events_prev = ring_sum(h, i, as_of - 2 * u + 1, as_of - u);
+		f->events_7 = ring_sum(h, i, as_of - 6, as_of);
+		f->events_weeks = ring_sum(h, i, as_of - 6 - w, as_of - 7);
+		if (h->anchor && h->anchor[i] != ANCHOR_NONE)
+			f->days_since_usage = (double)(as_of - h->anchor[i]);
 	}
 	pos = 0;
 	while ((p = cs_u64tab_next(&h->user_pairs, &pos, &key)) != NULL) {
-		struct cs_facts *f = &h->acct[key >> 32].f;
+		struct cs_facts *f = &h->acct[p->acct].f;
 		int64_t shift = as_of - p->anchor;
 		uint64_t days = shift >= 64 ? 0 : p->days << shift;
 
