@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "libcs/xalloc.h"
 
@@ -216,12 +217,31 @@ slot_key(const unsigned char *slot)
 	return k;
 }
 
+#define HUGE_PAGE ((size_t)2 << 20)
+
 static void
 u64tab_alloc(struct cs_u64tab *t, size_t nslots)
 {
-	size_t i;
+	size_t i, bytes;
 
-	t->slot = xreallocarray(NULL, nslots, t->slot_size);
+	/* Probes land anywhere in a big table: on 2 MiB pages they miss the TLB
+	 * far less often (where the system lets a program ask for them). */
+	if (nslots > SIZE_MAX / t->slot_size)
+		t->slot = xreallocarray(NULL, nslots, t->slot_size); /* dies with the size */
+	bytes = nslots * t->slot_size;
+	t->slot = NULL;
+#ifdef MADV_HUGEPAGE
+	if (bytes >= 2 * HUGE_PAGE) {
+		void *p;
+
+		if (posix_memalign(&p, HUGE_PAGE, bytes) == 0) {
+			madvise(p, bytes, MADV_HUGEPAGE);
+			t->slot = p;
+		}
+	}
+#endif
+	if (t->slot == NULL)
+		t->slot = xreallocarray(NULL, nslots, t->slot_size);
 	for (i = 0; i < nslots; i++) {
 		uint64_t e = EMPTY_KEY;
 
