@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cmd/common.h"
+#include "libcs/buf.h"
 #include "libcs/csv.h"
 #include "libcs/csvout.h"
 #include "libcs/datetime.h"
@@ -84,7 +85,8 @@ usage(int status)
 	       "      --model FILE      a model file over the built-in model\n"
 	       "      --as-of DATE      end of every window (default: latest date in the data)\n"
 	       "      --segment-by COL  accounts column that picks a profile (default segment)\n"
-	       "      --rejects FILE    write rejected input rows here (file, line, reason)\n"
+	       "      --rejects FILE    write rejected input rows here (file, line, reason,\n"
+	       "                        record)\n"
 	       "      --strict          any rejected row is an error\n"
 	       "  -d, --delimiter C     input delimiter (default: detected)\n"
 	       "      --encoding NAME   input encoding (utf-8, cp1252, latin1)\n"
@@ -103,12 +105,40 @@ struct run {
 	long rejected;
 	struct cs_output rej;
 	struct cs_writer *rejw;
+	struct cs_buf rec;
 };
 
 enum stream { S_ACCOUNTS, S_USAGE, S_TICKETS, S_SURVEYS, S_PREVIOUS };
 
+/* The rejected record, re-encoded as one CSV line (as cs-import writes it). */
 static void
-note_reject(struct run *r, const struct cs_error *err)
+record_text(struct cs_buf *b, const struct cs_row *row)
+{
+	size_t i, j;
+
+	cs_buf_reset(b);
+	for (i = 0; i < row->n; i++) {
+		const char *f = row->f[i];
+		size_t len = row->len[i];
+
+		if (i)
+			cs_buf_addc(b, ',');
+		if (strcspn(f, ",\"\r\n") >= len) {
+			cs_buf_add(b, f, len);
+			continue;
+		}
+		cs_buf_addc(b, '"');
+		for (j = 0; j < len; j++) {
+			if (f[j] == '"')
+				cs_buf_addc(b, '"');
+			cs_buf_addc(b, f[j]);
+		}
+		cs_buf_addc(b, '"');
+	}
+}
+
+static void
+note_reject(struct run *r, const struct cs_error *err, const struct cs_row *row)
 {
 	char line[32];
 
@@ -120,6 +150,8 @@ note_reject(struct run *r, const struct cs_error *err)
 		cs_writer_fieldz(r->rejw, err->file);
 		cs_writer_fieldz(r->rejw, line);
 		cs_writer_fieldz(r->rejw, err->msg);
+		record_text(&r->rec, row);
+		cs_writer_field(r->rejw, r->rec.data, r->rec.len);
 		cs_writer_end(r->rejw);
 	}
 }
@@ -167,7 +199,7 @@ read_stream(struct run *r, const char *path, enum stream kind, struct cs_health 
 		if (rc < 0)
 			cs_die_error(&err);
 		if (rc > 0)
-			note_reject(r, &err);
+			note_reject(r, &err, &row);
 		if ((cs_csv_records(in) & 0xffff) == 0)
 			cs_progress(what[kind], cs_csv_records(in), 0);
 	}
@@ -199,6 +231,7 @@ main(int argc, char **argv)
 
 	cs_cmd_init("cs-score");
 	memset(&r, 0, sizeof r);
+	cs_buf_init(&r.rec);
 	cs_csv_options_init(&r.copt);
 	while ((c = getopt_long(argc, argv, "a:d:ho:tu:", longopts, NULL)) != -1) {
 		switch (c) {
@@ -270,6 +303,7 @@ main(int argc, char **argv)
 		cs_writer_fieldz(r.rejw, "file");
 		cs_writer_fieldz(r.rejw, "line");
 		cs_writer_fieldz(r.rejw, "reason");
+		cs_writer_fieldz(r.rejw, "record");
 		cs_writer_end(r.rejw);
 	}
 	cs_open_output(&out, output);
@@ -305,6 +339,7 @@ main(int argc, char **argv)
 		if (cs_writer_close(r.rejw, &err) < 0 || cs_output_commit(&r.rej, &err) < 0)
 			cs_die_error(&err);
 	}
+	cs_buf_release(&r.rec);
 	cs_flags_prev_free(prev);
 	cs_health_free(h);
 	cs_model_release(&model);

@@ -10,7 +10,7 @@
  * the streams row by row in one pass each and keeps per account a few
  * counters and a 64-day ring of daily events, per (account, user) a 64-bit
  * map of active days, per (account, feature) the last day used, and per
- * ticket and survey answer a 16-byte event (for windows that can only be
+ * ticket a 20-byte and per survey answer a 12-byte event (for windows that can only be
  * placed once as-of, the latest date of all inputs, is known).
  *
  * Rows come back as 0 (taken), 1 (rejected: err says why, with the line;
