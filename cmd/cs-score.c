@@ -231,7 +231,6 @@ main(int argc, char **argv)
 
 	cs_cmd_init("cs-score");
 	memset(&r, 0, sizeof r);
-	cs_buf_init(&r.rec);
 	cs_csv_options_init(&r.copt);
 	while ((c = getopt_long(argc, argv, "a:d:ho:tu:", longopts, NULL)) != -1) {
 		switch (c) {
@@ -296,6 +295,7 @@ main(int argc, char **argv)
 	if (stdin_uses > 1)
 		cs_usage_error("only one input can be stdin ('-')");
 
+	cs_buf_init(&r.rec);
 	if (rejects) {
 		if (cs_output_open(&r.rej, rejects, &err) < 0)
 			cs_die_error(&err);

@@ -177,6 +177,7 @@ int
 cs_flags_prev_begin(struct cs_flags_prev *p, const struct cs_row *header, const char *file,
         struct cs_error *err)
 {
+	free(p->file);
 	p->file = xstrdup(file);
 	p->c_account = cs_csv_column(header, "account");
 	p->c_flag = cs_csv_column(header, "flag");

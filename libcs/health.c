@@ -677,6 +677,7 @@ cs_health_accounts_begin(
 {
 	size_t i;
 
+	free(h->accounts_file);
 	h->accounts_file = xstrdup(file);
 	if (need_column(header, "account", "an accounts", file, &h->a_account, err) < 0)
 		return -1;
@@ -821,6 +822,7 @@ int
 cs_health_usage_begin(
         struct cs_health *h, const struct cs_row *header, const char *file, struct cs_error *err)
 {
+	free(h->usage_file);
 	h->usage_file = xstrdup(file);
 	if (need_column(header, "account", "a usage", file, &h->u_account, err) < 0 ||
 	        need_column(header, "date", "a usage", file, &h->u_date, err) < 0)
@@ -1063,6 +1065,7 @@ int
 cs_health_tickets_begin(
         struct cs_health *h, const struct cs_row *header, const char *file, struct cs_error *err)
 {
+	free(h->tickets_file);
 	h->tickets_file = xstrdup(file);
 	if (cs_ticket_bind(&h->tc, header, file, err) < 0)
 		return -1;
@@ -1120,6 +1123,7 @@ int
 cs_health_surveys_begin(
         struct cs_health *h, const struct cs_row *header, const char *file, struct cs_error *err)
 {
+	free(h->surveys_file);
 	h->surveys_file = xstrdup(file);
 	if (need_column(header, "account", "a surveys", file, &h->s_account, err) < 0 ||
 	        need_column(header, "score", "a surveys", file, &h->s_score, err) < 0)
@@ -1180,6 +1184,7 @@ int
 cs_health_previous_begin(
         struct cs_health *h, const struct cs_row *header, const char *file, struct cs_error *err)
 {
+	free(h->previous_file);
 	h->previous_file = xstrdup(file);
 	if (need_column(header, "account", "a health", file, &h->p_account, err) < 0 ||
 	        need_column(header, "score", "a health", file, &h->p_score, err) < 0)
