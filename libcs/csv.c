@@ -408,27 +408,42 @@ finish_record(struct cs_csv_reader *r, struct cs_row *row, size_t expect)
 	row->problem = r->problem[0] ? r->problem : NULL;
 }
 
-/* The delimiter with the most occurrences outside quotes in the first line
- * of the chunk; comma when there is none, the earlier one on a tie. */
+/* The delimiter with the most occurrences outside quotes in the first
+ * non-blank line of the chunk; comma when there is none, the earlier of
+ * , ; tab | on a tie.  A quote opens only at the start of a field (after a
+ * candidate delimiter), as in the parser, so a name like Size "L" does not
+ * hide the delimiters after it. */
 static int
 detect_delim(const char *s, size_t n)
 {
 	static const char cands[] = {',', ';', '\t', '|'};
 	size_t count[4] = {0, 0, 0, 0};
-	int quoted = 0, best = 0;
-	size_t i, j;
+	int quoted = 0, at_start = 1, best = 0;
+	size_t i = 0, j;
 
-	for (i = 0; i < n; i++) {
+	while (i < n && (s[i] == '\n' || s[i] == '\r'))
+		i++;
+	for (; i < n; i++) {
 		char c = s[i];
+		const char *d;
 
-		if (c == '"')
-			quoted = !quoted;
-		else if (!quoted && (c == '\n' || c == '\r'))
+		if (quoted) {
+			if (c == '"' && i + 1 < n && s[i + 1] == '"')
+				i++;
+			else if (c == '"')
+				quoted = 0;
+			continue;
+		}
+		if (c == '\n' || c == '\r')
 			break;
-		else if (!quoted)
-			for (j = 0; j < 4; j++)
-				if (c == cands[j])
-					count[j]++;
+		if (c == '"' && at_start) {
+			quoted = 1;
+			continue;
+		}
+		d = c ? memchr(cands, c, sizeof cands) : NULL;
+		if (d != NULL)
+			count[d - cands]++;
+		at_start = d != NULL;
 	}
 	for (j = 1; j < 4; j++)
 		if (count[j] > count[best])

@@ -123,6 +123,10 @@ test_delimiters(void)
 	tap_long(delim_of("\"x,y,z\";b;c\n"), ';', "delimiters inside quotes ignored");
 	tap_long(delim_of("a;b,c;d\n"), ';', "most frequent wins (2 ; against 1 ,)");
 	tap_long(delim_of("single\n1\n"), ',', "no delimiter: comma");
+	tap_long(delim_of("\n\r\na;b\n1;2\n"), ';', "blank lines before the header skipped");
+	/* A quote in the middle of a name is literal: 2 tabs after it count. */
+	tap_long(delim_of("Size \"L\",x\tColor\tn\n"), '\t', "quote inside a name");
+	tap_long(delim_of("\"a\"\"b;c\";x,y\n"), ',', "doubled quote inside a quoted name");
 	check("a;b\n1,5;2\n", "H1+1 [a|b]\n2+1 [1,5|2]\nEOF",
 	        "semicolon file keeps decimal commas");
 	cs_csv_options_init(&opt);
@@ -414,6 +418,11 @@ test_encodings(void)
 
 	check_n(le, sizeof le - 1, NULL, "H1+1 [a|b]\n2+1 [1|\xc3\xa9]\nEOF", "utf-16le with bom");
 	check_n(be, sizeof be - 1, NULL, "H1+1 [a|b]\n2+1 [1|\xc3\xa9]\nEOF", "utf-16be with bom");
+	/* The same without the byte order mark. */
+	check_n(le + 2, sizeof le - 3, NULL, "H1+1 [a|b]\n2+1 [1|\xc3\xa9]\nEOF",
+	        "utf-16le without bom");
+	check_n(be + 2, sizeof be - 3, NULL, "H1+1 [a|b]\n2+1 [1|\xc3\xa9]\nEOF",
+	        "utf-16be without bom");
 	r = cs_csv_open_mem("t.csv", le, sizeof le - 1, NULL, &err);
 	tap_str(r ? cs_csv_encoding(r) : NULL, "utf-16le", "utf-16le reported");
 	cs_csv_close(r);
