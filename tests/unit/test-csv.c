@@ -729,6 +729,67 @@ test_roundtrip(void)
 	cs_buf_release(&c.want);
 }
 
+/*
+ * Random bytes from a small alphabet rich in the characters that matter
+ * (quotes, delimiters, CR, LF, NUL, a UTF-8 lead byte), read with and
+ * without a tiny max_field.  Nothing is predicted about the fields; what
+ * must hold for any input: no crash (the suite also runs under ASan and
+ * valgrind), every field NUL-terminated at len, line numbers that start at
+ * 1 or later and never go back, spans of at least one line that end within
+ * the input's line count, no field longer than max_field, and an end that
+ * is either EOF or the one fatal error, an unterminated quoted field.
+ */
+static void
+test_fuzz(void)
+{
+	static const char alpha[] = "ab,;\t|\"\"\r\n\n \0\xc3\xff";
+	char in[400];
+	int iter, bad = 0, fatal = 0;
+
+	for (iter = 0; iter < (getenv("CS_FUZZ") ? atoi(getenv("CS_FUZZ")) : 3000); iter++) {
+		size_t n = 1 + rt_rand(sizeof in - 1), i, lf = 1;
+		struct cs_csv_options opt;
+		struct cs_csv_reader *r;
+		struct cs_error err;
+		struct cs_row row;
+		long last = 0;
+		int rc;
+
+		for (i = 0; i < n; i++) {
+			in[i] = alpha[rt_rand(sizeof alpha - 1)];
+			lf += in[i] == '\n';
+		}
+		cs_csv_options_init(&opt);
+		opt.max_field = iter % 2 ? 3 : 0;
+		r = cs_csv_open_mem("fuzz", in, n, &opt, &err);
+		if (r == NULL) {
+			if (strcmp(err.msg, "unterminated quoted field") != 0 &&
+			        strcmp(err.msg, "empty input, no header row") != 0)
+				bad++;
+			continue;
+		}
+		while ((rc = cs_csv_read(r, &row, &err)) == 1) {
+			if (row.line < last || row.line < 1 || row.lines < 1 ||
+			        row.line + row.lines - 1 > (long)lf)
+				bad++;
+			last = row.line;
+			for (i = 0; i < row.n; i++)
+				if (row.f[i][row.len[i]] != '\0' ||
+				        (opt.max_field && row.len[i] > opt.max_field))
+					bad++;
+		}
+		if (rc < 0) {
+			fatal++;
+			if (strcmp(err.msg, "unterminated quoted field") != 0 || err.line < 1 ||
+			        err.line > (long)lf)
+				bad++;
+		}
+		cs_csv_close(r);
+	}
+	tap_long(bad, 0, "fuzz: random inputs (3000, or $CS_FUZZ) keep the invariants");
+	tap_ok(fatal > 0, "fuzz: some inputs end in an unterminated quote");
+}
+
 static const char *
 real_dir(void)
 {
@@ -800,6 +861,7 @@ main(void)
 	test_columns();
 	test_roundtrip();
 	test_hostile();
+	test_fuzz();
 	test_real("zendesk_plum/DA_Assignment.csv", 16476, "zendesk DA_Assignment");
 	test_real("zendesk_plum/plum_customer_success_team_analysis_dataset.csv", 16476,
 	        "zendesk plum dataset");
