@@ -515,6 +515,42 @@ test_gzip(void)
 	unlink(path);
 }
 
+/* Appends the gzip member of len bytes at data to out. */
+static void
+gzip_member(struct cs_buf *out, const char *data, size_t len)
+{
+	z_stream z;
+	unsigned char buf[1024];
+
+	memset(&z, 0, sizeof z);
+	deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+	z.next_in = (unsigned char *)data;
+	z.avail_in = (unsigned)len;
+	z.next_out = buf;
+	z.avail_out = sizeof buf;
+	deflate(&z, Z_FINISH);
+	cs_buf_add(out, buf, sizeof buf - z.avail_out);
+	deflateEnd(&z);
+}
+
+static void
+test_gzip_members(void)
+{
+	struct cs_buf gz;
+
+	/* `cat a.gz b.gz` is one gzip stream of a then b (gzip(1) reads it so). */
+	cs_buf_init(&gz);
+	gzip_member(&gz, "a,b\n1,2\n", 8);
+	gzip_member(&gz, "3,4\n", 4);
+	check_n(gz.data, gz.len, NULL, "H1+1 [a|b]\n2+1 [1|2]\n3+1 [3|4]\nEOF",
+	        "gzip: concatenated members");
+	/* Garbage after the last member is corrupt data, not silently ignored. */
+	cs_buf_adds(&gz, "junk");
+	check_n(gz.data, gz.len, NULL, "OPEN 0: corrupt gzip data: incorrect header check",
+	        "gzip: trailing garbage");
+	cs_buf_release(&gz);
+}
+
 static void
 test_columns(void)
 {
@@ -907,6 +943,7 @@ main(void)
 	test_huge_field();
 	test_encodings();
 	test_gzip();
+	test_gzip_members();
 	test_columns();
 	test_roundtrip();
 	test_hostile();
