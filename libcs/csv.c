@@ -78,10 +78,11 @@ struct cs_csv_reader {
 	long rec_line; /* line where the record being read began */
 	long field_line; /* line where the current field began; 0: rec_line */
 
-	/* The record being read: field bytes, each NUL-terminated, in data. */
+	/* The record being read: field bytes, each NUL-terminated, one after
+	 * the other in data (so field i starts after the i-1 before it). */
 	char *data;
 	size_t data_len, data_cap;
-	size_t *off, *len;
+	size_t *len;
 	char **f;
 	size_t nf, f_cap;
 	size_t seen; /* fields seen, stored or not */
@@ -151,8 +152,6 @@ on_field(void *s, size_t len, void *ctx)
 	if (r->nf == r->f_cap) {
 		size_t cap = r->f_cap;
 
-		r->off = xgrow(r->off, &cap, r->nf + 1, sizeof *r->off);
-		cap = r->f_cap;
 		r->len = xgrow(r->len, &cap, r->nf + 1, sizeof *r->len);
 		r->f = xgrow(r->f, &r->f_cap, r->nf + 1, sizeof *r->f);
 	}
@@ -160,7 +159,6 @@ on_field(void *s, size_t len, void *ctx)
 		r->data = xgrow(r->data, &r->data_cap, need, 1);
 	memcpy(r->data + r->data_len, s, len);
 	r->data[r->data_len + len] = '\0';
-	r->off[r->nf] = r->data_len;
 	r->len[r->nf] = len;
 	r->nf++;
 	r->data_len = need;
@@ -382,10 +380,12 @@ next_record(struct cs_csv_reader *r)
 static void
 finish_record(struct cs_csv_reader *r, struct cs_row *row, size_t expect)
 {
-	size_t i;
+	size_t i, off = 0;
 
-	for (i = 0; i < r->nf; i++)
-		r->f[i] = r->data + r->off[i];
+	for (i = 0; i < r->nf; i++) {
+		r->f[i] = r->data + off;
+		off += r->len[i] + 1;
+	}
 	if (expect && r->seen != expect)
 		set_problem(r, "expected %zu fields, found %zu", expect, r->seen);
 	if (r->odd && r->problem[0] == '\0') {
@@ -518,7 +518,7 @@ reader_open(struct cs_decode *dec, const char *name, const struct cs_csv_options
 	r->header.f = xcalloc(h.n ? h.n : 1, sizeof *r->header.f);
 	r->header.len = xcalloc(h.n ? h.n : 1, sizeof *r->header.len);
 	for (i = 0; i < h.n; i++) {
-		r->header.f[i] = r->header_data + r->off[i];
+		r->header.f[i] = r->header_data + (h.f[i] - r->data);
 		r->header.len[i] = h.len[i];
 	}
 	if (h.problem) {
@@ -626,7 +626,6 @@ cs_csv_close(struct cs_csv_reader *r)
 	cs_decode_free(r->dec);
 	free(r->name);
 	free(r->data);
-	free(r->off);
 	free(r->len);
 	free(r->f);
 	free(r->header_data);
