@@ -551,6 +551,95 @@ test_gzip_members(void)
 	cs_buf_release(&gz);
 }
 
+/* Builds "a,b\n", then padding records "x,yyy...\n" (line 2 onwards), then
+ * tail, so that tail[k] falls on offset 65535, the last byte of the first
+ * 64 KiB chunk.  Returns the number of padding records: the tail's first
+ * record is on line n + 2. */
+static long
+at_boundary(struct cs_buf *b, const char *tail, size_t k)
+{
+	size_t room = 65535 - 4 - k, w;
+	long n = 0;
+
+	cs_buf_reset(b);
+	cs_buf_adds(b, "a,b\n");
+	/* 103-byte records while they leave room for a last one of 3 or more. */
+	while (room >= 103 + 3) {
+		cs_buf_adds(b, "x,");
+		for (w = 0; w < 100; w++)
+			cs_buf_addc(b, 'y');
+		cs_buf_addc(b, '\n');
+		room -= 103;
+		n++;
+	}
+	cs_buf_adds(b, "x,");
+	for (w = 0; w + 3 < room; w++)
+		cs_buf_addc(b, 'y');
+	cs_buf_addc(b, '\n');
+	n++;
+	cs_buf_adds(b, tail);
+	return n;
+}
+
+/* Reads the input of at_boundary and renders the records after the
+ * padding as render() would, or the fatal error. */
+static void
+check_boundary(const char *tail, size_t k, const char *want_fmt, const char *name)
+{
+	struct cs_buf b, out;
+	struct cs_error err;
+	struct cs_csv_reader *r;
+	struct cs_row row;
+	long n, got = 0;
+	int rc = -2;
+	char want[256];
+	size_t i;
+
+	cs_buf_init(&b);
+	cs_buf_init(&out);
+	n = at_boundary(&b, tail, k);
+	if (b.data[65535] != tail[k])
+		tap_ok(0, "boundary input misbuilt");
+	r = cs_csv_open_mem("t.csv", b.data, b.len, NULL, &err);
+	while (r && (rc = cs_csv_read(r, &row, &err)) == 1) {
+		if (++got <= n)
+			continue;
+		cs_buf_printf(&out, "%ld+%ld [", row.line, row.lines);
+		for (i = 0; i < row.n; i++)
+			cs_buf_printf(&out, "%s%s", i ? "|" : "", row.f[i]);
+		cs_buf_printf(
+		        &out, "]%s%s\n", row.problem ? " !" : "", row.problem ? row.problem : "");
+	}
+	if (rc == 0)
+		cs_buf_adds(&out, "EOF");
+	else
+		cs_buf_printf(&out, "ERR %ld: %s", err.line, err.msg);
+	/* want_fmt names the tail's first line with its first %ld, the next
+	 * line with a second %ld if it needs one (extra arguments are ignored). */
+	snprintf(want, sizeof want, want_fmt, n + 2, n + 3);
+	tap_str(out.data, want, name);
+	cs_csv_close(r);
+	cs_buf_release(&b);
+	cs_buf_release(&out);
+}
+
+/* Every construct that libcsv or the reader handles across calls, placed
+ * across the first chunk boundary. */
+static void
+test_boundaries(void)
+{
+	check_boundary("\"\"\"\",x\n", 1, "%ld+1 [\"|x]\nEOF", "boundary: a doubled quote split");
+	check_boundary("\"abc\"z,x\n", 4, "%ld+1 [abcz|x]\nEOF",
+	        "boundary: closing quote, text after it in the next chunk");
+	check_boundary("q\"q,x\n", 1, "%ld+1 [q\"q|x]\nEOF", "boundary: a literal quote");
+	check_boundary("1,2\r\n3,4\r\n", 3, "%ld+1 [1|2]\n%ld+1 [3|4]\nEOF",
+	        "boundary: CR ends a chunk, its LF starts the next");
+	check_boundary(
+	        "\"a\nb\",x", 2, "%ld+2 [a\nb|x]\nEOF", "boundary: quoted LF, no final newline");
+	check_boundary("1,\"open\n", 2, "ERR %ld: unterminated quoted field",
+	        "boundary: unterminated quote");
+}
+
 static void
 test_columns(void)
 {
@@ -948,6 +1037,7 @@ main(void)
 	test_roundtrip();
 	test_hostile();
 	test_fuzz();
+	test_boundaries();
 	for (i = 0; i < sizeof real_files / sizeof real_files[0]; i++)
 		test_real(&real_files[i]);
 	return tap_done();
