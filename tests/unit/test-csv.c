@@ -447,6 +447,35 @@ test_encodings(void)
 	        "latin1 byte read as utf-8 is flagged");
 }
 
+/* A UTF-16 surrogate pair (U+1F600, D83D DE00, UTF-8 F0 9F 98 80) whose
+ * two code units fall in different 64 KiB chunks: BOM (2 bytes), "a\n" (4),
+ * 32,764 x's (65,528) put the pair at offsets 65534..65537. */
+static void
+test_utf16_split_pair(void)
+{
+	struct cs_buf b;
+	struct cs_error err;
+	struct cs_csv_reader *r;
+	struct cs_row row;
+	int i, ok = 0;
+
+	cs_buf_init(&b);
+	cs_buf_add(&b,
+	        "\xff\xfe"
+	        "a\0\n\0",
+	        6);
+	for (i = 0; i < 32764; i++)
+		cs_buf_add(&b, "x\0", 2);
+	cs_buf_add(&b, "\x3d\xd8\x00\xde\n\0", 6);
+	r = cs_csv_open_mem("t.csv", b.data, b.len, NULL, &err);
+	if (r && cs_csv_read(r, &row, &err) == 1)
+		ok = row.n == 1 && row.len[0] == 32764 + 4 && row.problem == NULL &&
+		        memcmp(row.f[0] + 32764, "\xf0\x9f\x98\x80", 4) == 0;
+	tap_ok(ok, "utf-16 surrogate pair split across chunks");
+	cs_csv_close(r);
+	cs_buf_release(&b);
+}
+
 static void
 test_gzip(void)
 {
@@ -1031,6 +1060,7 @@ main(void)
 	test_damage();
 	test_huge_field();
 	test_encodings();
+	test_utf16_split_pair();
 	test_gzip();
 	test_gzip_members();
 	test_columns();
