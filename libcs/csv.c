@@ -32,8 +32,9 @@
  * passes the limit it keeps the first max_field bytes and the last byte (a
  * closing quote libcsv will strip) and throws the middle away, so a 50 MB
  * field costs max_field plus one chunk.  The record's own storage is capped
- * too (CS_CSV_RECORD_FACTOR times max_field), so a line of a million empty
- * fields cannot exhaust memory either.
+ * too (CS_CSV_RECORD_FACTOR times max_field, and never less than that
+ * times the default, counting 3 words of bookkeeping a field), so a line of
+ * a million empty fields cannot exhaust memory either.
  *
  * Checks.  Each piece is scanned a word at a time for bytes >= 0x80 and NUL
  * bytes; only a record that has any gets its fields checked for NUL bytes
