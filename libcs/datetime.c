@@ -32,7 +32,7 @@ int64_t
 cs_days_from_civil(int y, int m, int d)
 {
 	int64_t yy = (int64_t)y - (m <= 2);
-	int64_t era = cs_floor_div(yy, 400);
+	int64_t era = (yy >= 0 ? yy : yy - 399) / 400; /* floor, by a constant */
 	int64_t yoe = yy - era * 400; /* 0 .. 399 */
 	int64_t mp = (m + 9) % 12; /* March 0 .. February 11 */
 	int64_t doy = (153 * mp + 2) / 5 + d - 1;
@@ -45,7 +45,7 @@ void
 cs_civil_from_days(int64_t days, int *y, int *m, int *d)
 {
 	int64_t z = days + 719468;
-	int64_t era = cs_floor_div(z, 146097);
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
 	int64_t doe = z - era * 146097;
 	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
 	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
@@ -282,6 +282,15 @@ cs_tz_to_utc(const struct cs_tz *tz, int64_t local)
 	if (tz == NULL || tz->utc)
 		return local;
 	local = clamp_instant(local);
+	/* The fast path: no transition within a day either side of local
+	 * (which covers any offset), so the one offset in force applies. */
+	if (tz->data.ntrans > 0) {
+		size_t k = cs_tzdata_find(&tz->data, local - 86400);
+
+		if (k < tz->data.ntrans && tz->data.trans[k] > local + 86400)
+			return local -
+			        (k == 0 ? tz->data.off[0] : tz->data.off[tz->data.type[k - 1]]);
+	}
 	/* The offsets a day either side bracket any ordinary transition near
 	 * local: try reading local with each. */
 	before = cs_tzdata_offset(&tz->data, local - 86400);
@@ -898,6 +907,48 @@ scan_number(
 	return NUM_NONE;
 }
 
+/* The fast path for the commonest shapes, which are also this project's own
+ * canonical text: "YYYY-MM-DD HH:MM:SS", "YYYY-MM-DDTHH:MM:SS" and the same
+ * with "Z" or "+HH:MM".  Returns 1 with st filled (not yet checked), or 0 to go the
+ * general way. */
+static int
+scan_canonical(const char *p, const char *e, struct stamp *st)
+{
+	static const unsigned char digit_at[] = {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18};
+	const unsigned char *u = (const unsigned char *)p;
+	size_t n = (size_t)(e - p), i;
+
+	int32_t off = 0;
+
+	if (n == 25 && (p[19] == '+' || p[19] == '-') && p[22] == ':' &&
+	        (unsigned)(u[20] - '0') <= 9 && (unsigned)(u[21] - '0') <= 9 &&
+	        (unsigned)(u[23] - '0') <= 9 && (unsigned)(u[24] - '0') <= 9) {
+		int oh = (u[20] - '0') * 10 + (u[21] - '0'),
+		    om = (u[23] - '0') * 10 + (u[24] - '0');
+
+		if (oh > 23 || om > 59)
+			return 0;
+		off = (p[19] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+	} else if (n != 19 && !(n == 20 && p[19] == 'Z')) {
+		return 0;
+	}
+	if (p[4] != '-' || p[7] != '-' || (p[10] != ' ' && p[10] != 'T') || p[13] != ':' ||
+	        p[16] != ':')
+		return 0;
+	for (i = 0; i < sizeof digit_at; i++)
+		if ((unsigned)(u[digit_at[i]] - '0') > 9)
+			return 0;
+	st->y = (u[0] - '0') * 1000 + (u[1] - '0') * 100 + (u[2] - '0') * 10 + (u[3] - '0');
+	st->mo = (u[5] - '0') * 10 + (u[6] - '0');
+	st->d = (u[8] - '0') * 10 + (u[9] - '0');
+	st->h = (u[11] - '0') * 10 + (u[12] - '0');
+	st->mi = (u[14] - '0') * 10 + (u[15] - '0');
+	st->s = (u[17] - '0') * 10 + (u[18] - '0');
+	st->has_off = n != 19;
+	st->off = off;
+	return 1;
+}
+
 /* 1899-12-30, day 0 of Excel's 1900 date system past its phantom 1900-02-29. */
 #define EXCEL_EPOCH (-25569)
 
@@ -913,6 +964,8 @@ parse_any(const char *s, size_t len, enum cs_date_order order, struct stamp *st,
 
 	*is_instant = 0;
 	trim(&p, &e);
+	if (scan_canonical(p, e, st))
+		goto check;
 	if (p == e || cs_is_placeholder(p, (size_t)(e - p)))
 		return CS_PARSE_EMPTY;
 	if (is_digit((unsigned char)*p) && (e - p <= 20)) {
@@ -940,6 +993,7 @@ parse_any(const char *s, size_t len, enum cs_date_order order, struct stamp *st,
 	}
 	if (scan_stamp(p, e, order, st) < 0)
 		return CS_PARSE_BAD;
+check:
 	if (is_sentinel(st))
 		return CS_PARSE_EMPTY;
 	if (!stamp_valid(st))

@@ -298,28 +298,34 @@ cs_tzposix_offset(const struct cs_tzposix *z, int64_t utc)
 	return utc >= e && utc < s ? z->std_off : z->dst_off;
 }
 
-int32_t
-cs_tzdata_offset(const struct cs_tzdata *d, int64_t utc)
+size_t
+cs_tzdata_find(const struct cs_tzdata *d, int64_t utc)
 {
-	size_t lo, hi;
+	size_t lo = 0, hi = d->ntrans;
 
-	if (d->ntrans == 0)
-		return d->has_footer ? cs_tzposix_offset(&d->footer, utc) : d->off[0];
-	if (utc < d->trans[0])
-		return d->off[0];
-	if (utc >= d->trans[d->ntrans - 1])
-		return d->has_footer ? cs_tzposix_offset(&d->footer, utc)
-		                     : d->off[d->type[d->ntrans - 1]];
-	/* The last transition at or before utc: trans[lo] <= utc < trans[hi]. */
-	lo = 0;
-	hi = d->ntrans - 1;
-	while (hi - lo > 1) {
+	/* The count of transitions at or before utc: trans[lo-1] <= utc < trans[lo]. */
+	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
 		if (d->trans[mid] <= utc)
-			lo = mid;
+			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return d->off[d->type[lo]];
+	return lo;
+}
+
+int32_t
+cs_tzdata_offset(const struct cs_tzdata *d, int64_t utc)
+{
+	size_t k;
+
+	if (d->ntrans == 0)
+		return d->has_footer ? cs_tzposix_offset(&d->footer, utc) : d->off[0];
+	k = cs_tzdata_find(d, utc);
+	if (k == 0)
+		return d->off[0];
+	if (k == d->ntrans && d->has_footer)
+		return cs_tzposix_offset(&d->footer, utc);
+	return d->off[d->type[k - 1]];
 }

@@ -49,6 +49,9 @@ void cs_tzdata_release(struct cs_tzdata *d);
 /* Parses a POSIX TZ string (s, len bytes).  Returns 0 or -1. */
 int cs_tzposix_parse(struct cs_tzposix *p, const char *s, size_t len);
 
+/* The number of transitions at or before utc (0 .. ntrans). */
+size_t cs_tzdata_find(const struct cs_tzdata *d, int64_t utc);
+
 /* The offset east of UTC in force at utc. */
 int32_t cs_tzdata_offset(const struct cs_tzdata *d, int64_t utc);
 int32_t cs_tzposix_offset(const struct cs_tzposix *p, int64_t utc);

@@ -199,6 +199,9 @@ test_parse(void)
 	check_parse("2010-03-31T15:59:42+01", CS_ORDER_AUTO, NULL, 1270047582);
 	check_parse("2010-03-31 15:59:42 +01:00", CS_ORDER_AUTO, NULL, 1270047582);
 	check_parse("2010-03-31T09:59:42-05:00", CS_ORDER_AUTO, NULL, 1270047582);
+	check_parse("2010-03-31T20:29:42+05:30", CS_ORDER_AUTO, NULL, 1270047582);
+	check_rc("2010-03-31T15:59:42+24:00", CS_ORDER_AUTO, CS_PARSE_BAD);
+	check_rc("2010-03-31T15:59:42+01:60", CS_ORDER_AUTO, CS_PARSE_BAD);
 	check_parse("2026-03-01T05:40:55Z", CS_ORDER_AUTO, NULL, 1772343655);
 	check_parse("2026-03-01T05:40:55.123Z", CS_ORDER_AUTO, NULL, 1772343655);
 	check_parse("2026-03-01T05:40:55,999Z", CS_ORDER_AUTO, NULL, 1772343655);
@@ -909,6 +912,97 @@ test_against_glibc(void)
 	tzset();
 }
 
+/*
+ * Every transition of 1900..2100 that glibc sees, found by stepping 12 hours
+ * at a time and bisecting to the second with localtime_r: the library must
+ * agree on the offset the second before and at the transition, and reading
+ * the first local second after it back must give that instant.
+ */
+static long
+glibc_off(int64_t t)
+{
+	struct tm tm;
+	time_t tt = (time_t)t;
+
+	return localtime_r(&tt, &tm) ? tm.tm_gmtoff : -999999;
+}
+
+static void
+test_transitions_glibc(void)
+{
+	static const char *const zones[] = {"Europe/Paris", "America/New_York",
+	        "Australia/Lord_Howe", "America/Sao_Paulo", "Europe/London", "America/Santiago",
+	        "Europe/Dublin", "Asia/Tehran"};
+	char *old = getenv("TZ") ? strdup(getenv("TZ")) : NULL;
+	size_t z;
+
+	if (sizeof(time_t) < 8) {
+		tap_skip("32-bit time_t");
+		free(old);
+		return;
+	}
+	for (z = 0; z < sizeof zones / sizeof zones[0]; z++) {
+		struct cs_tz *tz = load(zones[z]);
+		int64_t t, step = 12 * 3600;
+		long prev, found = 0, bad = 0, bad_back = 0;
+		char name[128];
+
+		if (tz == NULL) {
+			tap_skip(zones[z]);
+			continue;
+		}
+		setenv("TZ", zones[z], 1);
+		tzset();
+		prev = glibc_off(-2208988800);
+		for (t = -2208988800 + step; t < 4102444800; t += step) {
+			long cur = glibc_off(t);
+			int64_t lo = t - step, hi = t;
+
+			if (cur == prev)
+				continue;
+			/* glibc_off(lo) == prev, glibc_off(hi) == cur: bisect. */
+			while (hi - lo > 1) {
+				int64_t mid = lo + (hi - lo) / 2;
+
+				if (glibc_off(mid) == prev)
+					lo = mid;
+				else
+					hi = mid;
+			}
+			found++;
+			if (cs_tz_offset(tz, hi - 1) != glibc_off(hi - 1) ||
+			        cs_tz_offset(tz, hi) != glibc_off(hi)) {
+				if (bad++ < 3)
+					printf("# %s transition at %lld: got %d/%d, glibc "
+					       "%ld/%ld\n",
+					        zones[z], (long long)hi, cs_tz_offset(tz, hi - 1),
+					        cs_tz_offset(tz, hi), glibc_off(hi - 1),
+					        glibc_off(hi));
+			}
+			/* The first local second after a gap is unambiguous and a
+			 * gap's own seconds map past it; after an overlap the
+			 * first local second of the new offset is the repeat. */
+			if (cur > prev && cs_tz_to_utc(tz, hi + cur) != hi)
+				bad_back++;
+			prev = cur;
+		}
+		snprintf(
+		        name, sizeof name, "%s: %ld transitions agree with glibc", zones[z], found);
+		tap_ok(bad == 0 && found > 0, name);
+		snprintf(name, sizeof name, "%s: the local time after each gap reads back",
+		        zones[z]);
+		tap_long(bad_back, 0, name);
+		cs_tz_free(tz);
+	}
+	if (old) {
+		setenv("TZ", old, 1);
+		free(old);
+	} else {
+		unsetenv("TZ");
+	}
+	tzset();
+}
+
 /* Hour by hour over 2026 in Paris: to_utc(to_local(t)) == t except in the
  * repeated hour, where the earlier instant comes back. */
 static void
@@ -952,6 +1046,7 @@ main(void)
 	test_midnight_gap();
 	test_periods_utc();
 	test_against_glibc();
+	test_transitions_glibc();
 	test_round_trip_hours();
 	return tap_done();
 }
