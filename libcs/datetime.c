@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "libcs/tzfile.h"
 #include "libcs/xalloc.h"
@@ -154,17 +155,23 @@ zone_without_file(const char *name)
 	return tz;
 }
 
-/* Reads a whole (small) file; returns NULL when it cannot be read or is
- * larger than any zone file. */
+/* Reads a whole (small) regular file; returns NULL when it cannot be read,
+ * is not a regular file (a directory, a device) or is larger
+ * than any zone file. */
 static unsigned char *
 read_small_file(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
 	unsigned char *buf;
 	size_t cap = 1 << 20, n;
+	struct stat sb;
 
 	if (f == NULL)
 		return NULL;
+	if (fstat(fileno(f), &sb) < 0 || !S_ISREG(sb.st_mode)) {
+		fclose(f);
+		return NULL;
+	}
 	buf = xmalloc(cap);
 	n = fread(buf, 1, cap, f);
 	if (ferror(f) || n == cap) {
@@ -226,7 +233,11 @@ cs_tz_load(const char *name, struct cs_error *err)
 	free(buf);
 	if (rc < 0) {
 		free(tz);
-		cs_error_set(err, NULL, 0, "invalid time zone data for '%s' in '%s'", name, path);
+		if (name[0] == '/')
+			cs_error_set(err, NULL, 0, "invalid time zone data in '%s'", name);
+		else
+			cs_error_set(err, NULL, 0, "invalid time zone data for '%s' in '%s'", name,
+			        path);
 		return NULL;
 	}
 	tz->name = xstrdup(name);

@@ -727,6 +727,11 @@ test_zone_files(void)
 	}
 	tz = cs_tz_load("/tmp", &err);
 	tap_ok(tz == NULL, "a directory is not a zone");
+	tz = cs_tz_load("/dev/zero", &err);
+	tap_ok(tz == NULL, "a device is not a zone");
+	tz = cs_tz_load("/etc/passwd", &err);
+	tap_str(tz == NULL ? err.msg : "", "invalid time zone data in '/etc/passwd'",
+	        "a non-TZif file names itself");
 
 	tz = cs_tz_load("+05:30", &err);
 	tap_ok(tz != NULL && cs_tz_offset(tz, 0) == 19800, "fixed offset +05:30");
