@@ -719,6 +719,50 @@ test_zone_files(void)
 		cs_tz_free(tz);
 		unlink(path);
 	}
+	/* A "slim" version 2 file: UTC until 2000-01-01T00:00Z, then +01:00,
+	 * then only the footer's Paris rule: summer 2000 and 2026 come from
+	 * the rule (offsets as for Europe/Paris: TZ=Europe/Paris date). */
+	{
+		static const char footer[] = "\nCET-1CEST,M3.5.0,M10.5.0/3\n";
+		unsigned char v2[44 + 6 + 4 + 44 + 8 + 1 + 12 + 8 + sizeof footer - 1];
+		unsigned char *q = v2;
+
+		memset(v2, 0, sizeof v2);
+		memcpy(q, "TZif2", 5);
+		put32(q + 36, 1); /* v1 block: one type, no transitions */
+		put32(q + 40, 4);
+		q += 44 + 6 + 4;
+		memcpy(q, "TZif2", 5);
+		put32(q + 32, 1);
+		put32(q + 36, 2);
+		put32(q + 40, 8);
+		q += 44;
+		put32(q + 4, 946684800); /* 64-bit, high word 0 */
+		q[8] = 1;
+		put32(q + 9, 0);
+		put32(q + 15, 3600);
+		memcpy(q + 21, "UTC\0CET\0", 8);
+		memcpy(q + 29, footer, sizeof footer - 1);
+		if (write_temp(path, sizeof path, v2, sizeof v2) == 0) {
+			tz = cs_tz_load(path, &err);
+			tap_ok(tz != NULL, "a slim version 2 TZif file loads");
+			tap_long(cs_tz_offset(tz, 946684799), 0, "slim: before its transition");
+			tap_long(cs_tz_offset(tz, 946684800), 3600, "slim: at its transition");
+			/* 2000-07-01 12:00Z: date -u -d '2000-07-01 12:00Z' +%s. */
+			tap_long(
+			        cs_tz_offset(tz, 962452800), 7200, "slim: summer 2000 by the rule");
+			tap_long(cs_tz_offset(tz, 1774745999), 3600, "slim: 2026 before spring");
+			tap_long(cs_tz_offset(tz, 1774746000), 7200, "slim: 2026 spring forward");
+			tap_long(cs_tz_to_utc(tz, 1782900000 + 7200), 1782900000,
+			        "slim: 2026-07-01 12:00 local reads back");
+			/* 2300-07-01 and 2300-01-15 12:00Z (date -u -d 2300-07-01Z +%s) are past the expanded
+			 * transitions: the rule itself decides. */
+			tap_long(cs_tz_offset(tz, 10429430400 + 43200), 7200, "slim: summer 2300");
+			tap_long(cs_tz_offset(tz, 10415001600 + 43200), 3600, "slim: winter 2300");
+			cs_tz_free(tz);
+			unlink(path);
+		}
+	}
 	if (write_temp(path, sizeof path, junk, sizeof junk - 1) == 0) {
 		tz = cs_tz_load(path, &err);
 		tap_ok(tz == NULL && strncmp(err.msg, "invalid time zone data", 22) == 0,
