@@ -230,6 +230,14 @@ test_parse(void)
 	check_parse("October 31, 2017 22:10:47", CS_ORDER_AUTO, NULL, 1509487847);
 	check_parse("31-Oct-2017 22:10:47", CS_ORDER_AUTO, NULL, 1509487847);
 	check_parse("31 Oct 2017 22:10:47", CS_ORDER_AUTO, NULL, 1509487847);
+	/* Jira's "01/Apr/23 9:13 AM", long month names, fractions with an offset:
+	 * 2023-04-01 09:13Z is 1680340380. */
+	check_parse("01/Apr/23 9:13 AM", CS_ORDER_AUTO, NULL, 1680340380);
+	check_parse("1 April 2023 09:13", CS_ORDER_AUTO, NULL, 1680340380);
+	check_parse("Apr 1, 2023 9:13 am", CS_ORDER_AUTO, NULL, 1680340380);
+	check_parse("Saturday, April 1, 2023 09:13", CS_ORDER_AUTO, NULL, 1680340380);
+	check_parse("2023-04-01T14:43:00.123456+05:30", CS_ORDER_AUTO, NULL, 1680340380);
+	check_parse("2023-04-01 09:13:00.5 +00:00", CS_ORDER_AUTO, NULL, 1680340380);
 	check_parse("2003-03-03T07:00:00Z", CS_ORDER_AUTO, NULL, 1046674800);
 	check_parse("2023-06-01", CS_ORDER_AUTO, NULL, 1685577600);
 	check_parse("2023-06-01", CS_ORDER_DMY, NULL, 1685577600);
