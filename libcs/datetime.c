@@ -856,13 +856,13 @@ stamp_valid(const struct stamp *st)
 
 /* Numbers: unix seconds (9-10 digits), milliseconds (12-13), YYYYMMDD (8),
  * YYYYMMDDHHMMSS (14), Excel serial days (integer part 20000-80000, with or
- * without a fraction).  Returns 1 when [p, e) was all number (then rc holds
- * the result), 0 when it is not a plain number. */
+ * without a fraction).  Says which: NUM_INSTANT leaves the instant in
+ * *ival, NUM_EXCEL the day in *ival and its fraction in *frac, NUM_CIVIL the
+ * fields in st; NUM_NONE when [p, e) is not one of these numbers. */
 enum num_kind { NUM_NONE, NUM_INSTANT, NUM_EXCEL, NUM_CIVIL };
 
 static enum num_kind
-scan_number(
-        const char *p, const char *e, int64_t *ival, double *frac, int *ndigits, struct stamp *st)
+scan_number(const char *p, const char *e, int64_t *ival, double *frac, struct stamp *st)
 {
 	const char *q = p;
 	int64_t v = 0;
@@ -890,7 +890,6 @@ scan_number(
 	if (q != e || n == 0)
 		return NUM_NONE;
 	*ival = v;
-	*ndigits = n;
 	if (v >= 20000 && v <= 80000 && n == 5)
 		return NUM_EXCEL;
 	if (n == 8 || n == 14) {
@@ -920,8 +919,8 @@ scan_number(
 
 /* The fast path for the commonest shapes, which are also this project's own
  * canonical text: "YYYY-MM-DD HH:MM:SS", "YYYY-MM-DDTHH:MM:SS" and the same
- * with "Z" or "+HH:MM".  Returns 1 with st filled (not yet checked), or 0 to go the
- * general way. */
+ * with "Z" or "+HH:MM".  Returns 1 with st filled (not yet checked), or 0 to
+ * go the general way. */
 static int
 scan_canonical(const char *p, const char *e, struct stamp *st)
 {
@@ -971,7 +970,6 @@ parse_any(const char *s, size_t len, enum cs_date_order order, struct stamp *st,
 	const char *p = s, *e = s + len;
 	int64_t iv;
 	double frac;
-	int nd;
 
 	*is_instant = 0;
 	trim(&p, &e);
@@ -980,7 +978,7 @@ parse_any(const char *s, size_t len, enum cs_date_order order, struct stamp *st,
 	if (p == e || cs_is_placeholder(p, (size_t)(e - p)))
 		return CS_PARSE_EMPTY;
 	if (is_digit((unsigned char)*p) && (e - p <= 20)) {
-		switch (scan_number(p, e, &iv, &frac, &nd, st)) {
+		switch (scan_number(p, e, &iv, &frac, st)) {
 		case NUM_INSTANT:
 			*is_instant = 1;
 			*instant = iv;
