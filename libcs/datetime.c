@@ -1085,7 +1085,7 @@ scan_fmt(const char *s, size_t len, const char *fmt, struct stamp *st)
 			have_y = 1;
 			break;
 		case 'y':
-			if (scan_uint(&p, e, 2, &v) != 2)
+			if (scan_uint(&p, e, 2, &v) == 0)
 				return -1;
 			st->y = full_year(v, 2);
 			have_y = 1;

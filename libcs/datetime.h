@@ -127,7 +127,7 @@ enum cs_parse_result cs_date_parse(
 
 /*
  * Parsing with an explicit format, for mapping files ("%y%m%d", "%d.%m.%Y
- * %H:%M").  Conversions: %Y (4 digits), %y (2 digits, 69-99 are 19xx,
+ * %H:%M").  Conversions: %Y (4 digits), %y (1-2 digits, 69-99 are 19xx,
  * 00-68 20xx), %m %d %H %M (1-2 digits, at most 2, so "%y%m%d" reads
  * "990101"), %S (1-2 digits, then an optional fraction that is dropped),
  * %p (AM/PM, any case; hour 1-12), %b (English month name or abbreviation),

@@ -374,6 +374,14 @@ test_parse_fmt(void)
 	        "fmt %z");
 	tap_ok(cs_time_parse_fmt("100%", 4, "%y0%%", NULL, &t) == CS_PARSE_OK && t == 1262304000,
 	        "fmt %%");
+	/* One digit fewer when a non-digit follows: 2009-01-05 is 1231113600. */
+	tap_ok(cs_time_parse_fmt("9/1/5", 5, "%y/%m/%d", NULL, &t) == CS_PARSE_OK &&
+	                t == 1231113600,
+	        "fmt short fields");
+	tap_ok(cs_time_parse_fmt("990101 7:05:09", 14, "%y%m%d %H:%M:%S", NULL, &t) ==
+	                        CS_PARSE_OK &&
+	                t == 915148800 + 7 * 3600 + 5 * 60 + 9,
+	        "fmt the call-centre date and time");
 	tap_ok(cs_time_parse_fmt("990230", 6, "%y%m%d", NULL, &t) == CS_PARSE_BAD,
 	        "fmt rejects Feb 30");
 	tap_ok(cs_time_parse_fmt("99010", 5, "%y%m%d", NULL, &t) == CS_PARSE_BAD,
