@@ -257,6 +257,10 @@ test_parse(void)
 	/* 0.25 day is 06:00; 1 - 1e-6 day rounds to the next midnight. */
 	check_parse("45017.25", CS_ORDER_AUTO, NULL, 1680307200 + 6 * 3600);
 	check_parse("45017.99999999", CS_ORDER_AUTO, NULL, 1680307200 + 86400);
+	/* The Excel range's edges: 20000 is 1954-10-03 (date -u -d 1954-10-03Z +%s). */
+	check_parse("20000", CS_ORDER_AUTO, NULL, -481161600);
+	check_rc("19999", CS_ORDER_AUTO, CS_PARSE_BAD);
+	check_rc("80001", CS_ORDER_AUTO, CS_PARSE_BAD);
 	/* Two-digit years pivot at 69. */
 	check_parse("01/04/23", CS_ORDER_DMY, NULL, 1680307200);
 	/* Leap second read as :59. */
