@@ -507,6 +507,107 @@ test_accumulate(void)
 	cs_model_release(&m);
 }
 
+/* The flags of one set of facts, by id; returns the flag or NULL. */
+static const struct cs_flag *
+find_flag(const struct cs_flag *fl, size_t n, enum cs_flag_id id)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (fl[i].id == id)
+			return &fl[i];
+	return NULL;
+}
+
+static void
+test_flags(void)
+{
+	struct cs_model m;
+	struct cs_facts f;
+	struct cs_score s;
+	struct cs_flag fl[CS_F_COUNT];
+	const struct cs_flag *g;
+	int64_t d = cs_days_from_civil(2026, 3, 31);
+	size_t n;
+
+	cs_model_init(&m);
+	cs_facts_init(&f);
+	f.has_usage = f.has_users = f.has_tickets = f.has_surveys = 1;
+	f.seats = 10;
+	f.active = 5;
+	f.user_days = 5 * 28;
+	f.start_day = d - 100;
+	f.days_since_usage = 0;
+	/* usage_drop: weeks before 400 events, mean 100; last 7 days 24 is
+	 * 0.24 of it (high, below 0.25); 25 is 0.25 (medium); 50 is not below
+	 * half (no flag). */
+	f.events_weeks = 400;
+	f.events_7 = 24;
+	cs_health_evaluate(&m, &f, NULL, d, &s);
+	n = cs_flags_eval(&m, &f, &s, fl);
+	g = find_flag(fl, n, CS_F_USAGE_DROP);
+	tap_ok(g && strcmp(g->severity, "high") == 0 && fabs(g->value - 0.24) < 1e-12,
+	        "usage_drop at 0.24 of the weekly mean is high");
+	f.events_7 = 25;
+	n = cs_flags_eval(&m, &f, &s, fl);
+	g = find_flag(fl, n, CS_F_USAGE_DROP);
+	tap_ok(g && strcmp(g->severity, "medium") == 0, "usage_drop at 0.25 is medium");
+	f.events_7 = 50;
+	n = cs_flags_eval(&m, &f, &s, fl);
+	tap_ok(find_flag(fl, n, CS_F_USAGE_DROP) == NULL, "half the weekly mean is no drop");
+	/* inactive from 14 days. */
+	f.days_since_usage = 13;
+	n = cs_flags_eval(&m, &f, &s, fl);
+	tap_ok(find_flag(fl, n, CS_F_INACTIVE) == NULL, "13 days without usage: not inactive");
+	f.days_since_usage = 14;
+	n = cs_flags_eval(&m, &f, &s, fl);
+	tap_ok(find_flag(fl, n, CS_F_INACTIVE) != NULL, "14 days without usage: inactive");
+	/* detractor: 3 high, 4 medium, 7 none. */
+	f.detractor_min = 3;
+	n = cs_flags_eval(&m, &f, &s, fl);
+	g = find_flag(fl, n, CS_F_DETRACTOR);
+	tap_ok(g && strcmp(g->severity, "high") == 0, "a 3 is a high detractor");
+	f.detractor_min = 4;
+	n = cs_flags_eval(&m, &f, &s, fl);
+	g = find_flag(fl, n, CS_F_DETRACTOR);
+	tap_ok(g && strcmp(g->severity, "medium") == 0, "a 4 is a medium detractor");
+	f.detractor_min = 7;
+	n = cs_flags_eval(&m, &f, &s, fl);
+	tap_ok(find_flag(fl, n, CS_F_DETRACTOR) == NULL, "a 7 is no detractor");
+	/* ticket_spike: 8 weeks of 16 tickets (mean 2): 6 in 7 days is 3x,
+	 * 5 is not. */
+	f.tickets_weeks = 16;
+	f.tickets_7 = 6;
+	n = cs_flags_eval(&m, &f, &s, fl);
+	g = find_flag(fl, n, CS_F_TICKET_SPIKE);
+	tap_ok(g && g->threshold == 6, "6 tickets against a mean of 2 is a spike");
+	f.tickets_7 = 5;
+	n = cs_flags_eval(&m, &f, &s, fl);
+	tap_ok(find_flag(fl, n, CS_F_TICKET_SPIKE) == NULL, "5 against a mean of 2 is not");
+	/* aging_ticket: high from the aging measure's bad threshold, 3. */
+	f.aging = 2;
+	cs_health_evaluate(&m, &f, NULL, d, &s);
+	n = cs_flags_eval(&m, &f, &s, fl);
+	g = find_flag(fl, n, CS_F_AGING_TICKET);
+	tap_ok(g && strcmp(g->severity, "medium") == 0, "2 aging tickets: medium");
+	f.aging = 3;
+	n = cs_flags_eval(&m, &f, &s, fl);
+	g = find_flag(fl, n, CS_F_AGING_TICKET);
+	tap_ok(g && strcmp(g->severity, "high") == 0, "3 aging tickets: high");
+	/* seat_overage: 11 active of 10 seats; 10 of 10 is not over. */
+	f.active = 11;
+	n = cs_flags_eval(&m, &f, &s, fl);
+	g = find_flag(fl, n, CS_F_SEAT_OVERAGE);
+	tap_ok(g && strcmp(g->kind, "opportunity") == 0, "11 users on 10 seats: an opportunity");
+	f.active = 10;
+	n = cs_flags_eval(&m, &f, &s, fl);
+	tap_ok(find_flag(fl, n, CS_F_SEAT_OVERAGE) == NULL, "10 users on 10 seats: none");
+	/* A churned account raises nothing. */
+	f.churned = 1;
+	tap_long((long long)cs_flags_eval(&m, &f, &s, fl), 0, "a churned account raises no flags");
+	cs_model_release(&m);
+}
+
 int
 main(void)
 {
@@ -519,5 +620,6 @@ main(void)
 	test_model_file();
 	test_hash();
 	test_accumulate();
+	test_flags();
 	return tap_done();
 }
