@@ -207,8 +207,8 @@ read_stream(struct run *r, const char *path, enum stream kind, struct cs_health 
 		cs_die_error(&err);
 	cs_progress_done();
 	if (r->rejected > before)
-		cs_warnx("%s: %ld rows rejected%s", name, r->rejected - before,
-		        r->rejw ? "" : " (see --rejects)");
+		cs_warnx("%s: %ld row%s rejected%s", name, r->rejected - before,
+		        r->rejected - before == 1 ? "" : "s", r->rejw ? "" : " (see --rejects)");
 	cs_csv_close(in);
 }
 
