@@ -97,7 +97,7 @@ usage(int status)
 		fprintf(stderr,
 		        "usage: cs-staff intervals|forecast|erlang|shrinkage|plan|calc [OPTIONS] "
 		        "[FILE...]\n"
-		        "Try 'cs-staff --help'.\n");
+		        "Try 'cs-staff --help' for more information.\n");
 		exit(status);
 	}
 	fputs("usage: cs-staff VERB [OPTIONS] [FILE...]\n"
@@ -204,6 +204,16 @@ reject(struct reader *r, const struct cs_error *e)
 	} else {
 		cs_warn_error(e);
 	}
+}
+
+/* Gives a library error that names no file the row's file and line. */
+static void
+relocate(struct cs_error *e, const char *file, long line)
+{
+	char msg[sizeof e->msg];
+
+	memcpy(msg, e->msg, sizeof msg);
+	cs_error_set(e, file, line, "%s", msg);
 }
 
 static void
@@ -608,8 +618,7 @@ run_erlang(const struct opts *o, int argc, char **argv)
 			        cs_erlang_staff(&o->target, contacts, interval_s, aht, &res, &err) <
 			                0) {
 				if (!err.file[0])
-					cs_error_set(
-					        &err, cs_csv_name(in), row.line, "%.600s", err.msg);
+					relocate(&err, cs_csv_name(in), row.line);
 				reject(&r, &err);
 				continue;
 			}
@@ -791,7 +800,7 @@ run_plan(const struct opts *o, int argc, char **argv)
 			if (o->mode != 0) {
 				if (cs_erlang_staff(&o->emergency.target, contacts, interval_s, aht,
 				            &res, &err) < 0) {
-					cs_error_set(&err, file, row.line, "%.600s", err.msg);
+					relocate(&err, file, row.line);
 					reject(&r, &err);
 					continue;
 				}

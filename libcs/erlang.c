@@ -302,6 +302,9 @@ check_inputs(const struct cs_erlang_target *t, double contacts, double interval_
 		return cs_error_set(err, NULL, 0, "the interval must be longer than 0 seconds");
 	if (!(aht_s >= 0) || !isfinite(aht_s))
 		return cs_error_set(err, NULL, 0, "the handle time must be at least 0 seconds");
+	if (contacts * aht_s / interval_s > CS_ERLANG_MAX_LOAD)
+		return cs_error_set(err, NULL, 0, "a load of %.6g erlangs is above the limit of %g",
+		        contacts * aht_s / interval_s, CS_ERLANG_MAX_LOAD);
 	if (t->model == CS_MODEL_ERLANG_A && !(t->patience_s > 0))
 		return cs_error_set(err, NULL, 0, "erlang-a needs a patience above 0 seconds");
 	return 0;

@@ -18,6 +18,10 @@
 
 #include "libcs/error.h"
 
+/* The largest load staffed: far above any contact centre, and low enough
+ * that agent counts stay exact in a long. */
+#define CS_ERLANG_MAX_LOAD 1e6
+
 enum cs_erlang_model {
 	CS_MODEL_ERLANG_C,
 	CS_MODEL_ERLANG_A,
