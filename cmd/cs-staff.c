@@ -726,6 +726,8 @@ run_plan(const struct opts *o, int argc, char **argv)
 	static const char *const single[] = {"agents", "scheduled", NULL};
 	static const char *const emerg[] = {
 	        "agents", "scheduled", "sl_pct", "asa_s", "occupancy_pct", "abandon_pct", NULL};
+	static const char *const emerg_c[] = {
+	        "agents", "scheduled", "sl_pct", "asa_s", "occupancy_pct", NULL};
 	static const char *const both[] = {"agents_healthy", "scheduled_healthy",
 	        "agents_emergency", "scheduled_emergency", NULL};
 	struct reader r;
@@ -760,7 +762,11 @@ run_plan(const struct opts *o, int argc, char **argv)
 		if (lc.start < 0)
 			cs_diex(EXIT_DATA, "%s:1: not an intervals stream: no column 'start'",
 			        file);
-		layout_init(&l, h, o->mode == 2 ? both : o->mode == 1 ? emerg : single);
+		layout_init(&l, h,
+		        o->mode == 2 ? both
+		                : o->mode == 1
+		                ? (o->emergency.target.model == CS_MODEL_ERLANG_A ? emerg : emerg_c)
+		                : single);
 		if (!header_done)
 			write_header(w, &l, h);
 		header_done = 1;
@@ -1117,7 +1123,16 @@ main(int argc, char **argv)
 		if (o.shrinkage_arg) {
 			double s, p = 0;
 
-			if (cs_plan_parse_pct(o.shrinkage_arg, &s) < 0)
+			char *end;
+
+			if (cs_plan_parse_pct(o.shrinkage_arg, &s) == 0)
+				;
+			else if (strtod(o.shrinkage_arg, &end),
+			        end != o.shrinkage_arg && (*end == '\0' || strcmp(end, "%") == 0))
+				cs_usage_error("invalid value '%s' for --shrinkage (a percentage "
+				               "from 0 to below 100, or a shrinkage file)",
+				        o.shrinkage_arg);
+			else
 				load_shrinkage_file(&o, o.shrinkage_arg, &s, &p);
 			o.healthy.shrinkage = o.emergency.shrinkage = s;
 			o.healthy.planned = o.emergency.planned = p;

@@ -141,8 +141,12 @@ set_key(struct cs_plan_mode *m, const char *key, const char *val)
 		return cs_plan_parse_sl(val, &m->target.sl, &m->target.sl_time_s);
 	if (strcmp(key, "buffer") == 0)
 		return cs_plan_parse_buffer(val, &m->buffer, &m->buffer_pct);
-	if (strcmp(key, "shrinkage") == 0)
+	if (strcmp(key, "shrinkage") == 0) {
+		/* The emergency mode's own shrinkage is what it plans with. */
+		if (m->cancel_planned)
+			m->planned = 0;
 		return cs_plan_parse_pct(val, &m->shrinkage);
+	}
 	if (strcmp(key, "planned") == 0)
 		return cs_plan_parse_pct(val, &m->planned);
 	if (parse_number(val, '%', &v, &pct) < 0 || v < 0)
