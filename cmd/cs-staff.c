@@ -35,6 +35,7 @@ enum {
 	OPT_BUFFER,
 	OPT_BY,
 	OPT_CONTACTS,
+	OPT_EVALUATE,
 	OPT_HELP,
 	OPT_HORIZON,
 	OPT_HOURS_PER_WEEK,
@@ -65,6 +66,7 @@ static const struct option longopts[] = {
         {"by", required_argument, NULL, OPT_BY},
         {"contacts", required_argument, NULL, OPT_CONTACTS},
         {"delimiter", required_argument, NULL, 'd'},
+        {"evaluate", no_argument, NULL, OPT_EVALUATE},
         {"help", no_argument, NULL, OPT_HELP},
         {"horizon", required_argument, NULL, OPT_HORIZON},
         {"hours-per-week", required_argument, NULL, OPT_HOURS_PER_WEEK},
@@ -144,6 +146,8 @@ usage(int status)
 	      "                          (default 30)\n"
 	      "      --aht S             handle time where the input has none\n"
 	      "      --contacts N        calc: contacts in the interval\n"
+	      "      --evaluate          erlang: the metrics of the input's agents column\n"
+	      "                          instead of searching for agents\n"
 	      "shrinkage:\n"
 	      "      --by team           one row per team besides the company (default)\n"
 	      "      --since DATE        first date counted\n"
@@ -167,7 +171,7 @@ struct opts {
 	const char *verb;
 	const char *output, *rejects, *totals, *modes_file, *shrinkage_arg;
 	struct cs_csv_options csv;
-	int tsv, strict, accuracy;
+	int tsv, strict, accuracy, evaluate;
 	struct cs_erlang_target target;
 	int model_set, sl_set;
 	double aht_s, interval_min, contacts;
@@ -605,6 +609,9 @@ run_erlang(const struct opts *o, int argc, char **argv)
 		if (lc.contacts < 0)
 			cs_diex(EXIT_DATA, "%s:1: not an intervals stream: no column 'contacts'",
 			        cs_csv_name(in));
+		if (o->evaluate && lc.agents < 0)
+			cs_diex(EXIT_DATA, "%s:1: --evaluate needs the column 'agents'",
+			        cs_csv_name(in));
 		layout_init(&l, h, cols);
 		if (!header_done)
 			write_header(w, &l, h);
@@ -613,10 +620,22 @@ run_erlang(const struct opts *o, int argc, char **argv)
 			double contacts, interval_s, aht;
 			struct cs_erlang_result res;
 
+			double given = 0;
+
+			if (o->evaluate &&
+			        (field_num(&row, lc.agents, &given) < 0 || !(given >= 0) ||
+			                given != floor(given) || given > 1e7)) {
+				cs_error_set(&err, cs_csv_name(in), row.line, "bad agents '%s'",
+				        row.f[lc.agents]);
+				reject(&r, &err);
+				continue;
+			}
 			if (read_load(o, &lc, &row, cs_csv_name(in), &contacts, &interval_s, &aht,
 			            &err) < 0 ||
-			        cs_erlang_staff(&o->target, contacts, interval_s, aht, &res, &err) <
-			                0) {
+			        (o->evaluate ? cs_erlang_eval(&o->target, contacts, interval_s, aht,
+			                               (long)given, &res, &err)
+			                     : cs_erlang_staff(&o->target, contacts, interval_s,
+			                               aht, &res, &err)) < 0) {
 				if (!err.file[0])
 					relocate(&err, cs_csv_name(in), row.line);
 				reject(&r, &err);
@@ -1013,6 +1032,7 @@ main(int argc, char **argv)
 				cs_usage_error(
 				        "invalid value '%s' for --by (team or channel)", optarg);
 			break;
+		case OPT_EVALUATE: o.evaluate = 1; break;
 		case OPT_CONTACTS: o.contacts = cs_opt_double("--contacts", optarg, 0, 1e9); break;
 		case OPT_HELP: usage(0); break;
 		case OPT_HORIZON:
