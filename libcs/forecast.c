@@ -13,8 +13,8 @@
 #include "libcs/xalloc.h"
 
 #define WEEK_S (7 * 86400)
-#define HW_ALPHA 0.2
-#define HW_BETA 0.01
+#define HW_ALPHA 0.1
+#define HW_BETA 0.0001
 #define HW_GAMMA 0.3
 
 static const char *const method_names[] = {"last-week", "mean", "weighted", "holt-winters", "auto"};
@@ -51,6 +51,7 @@ struct cs_forecast {
 	/* The grid, after prepare. */
 	int64_t len, origin;
 	size_t n, slots;
+	size_t first; /* grid index of the first interval of the history */
 	double *v, *aht_sum, *aht_w;
 	unsigned char *seen;
 	double aht_all;
@@ -180,6 +181,7 @@ cs_forecast_prepare(struct cs_forecast *f, struct cs_error *err)
 	day = cs_floor_div(first, 86400);
 	f->origin = (day - (cs_weekday(day) - 1)) * 86400;
 	f->n = (size_t)((last - f->origin) / len) + 1;
+	f->first = (size_t)((first - f->origin) / len);
 	f->v = xcalloc(f->n, sizeof *f->v);
 	f->aht_sum = xcalloc(f->n, sizeof *f->aht_sum);
 	f->aht_w = xcalloc(f->n, sizeof *f->aht_w);
@@ -220,24 +222,26 @@ predict(const struct cs_forecast *f, enum cs_fc_method m, size_t h, size_t count
 	size_t S = f->slots, k;
 	int W = f->weeks;
 
-	if (h < S)
+	if (h < f->first + S)
 		return -1;
 	if (m == CS_FC_HOLT_WINTERS) {
+		/* Fitted from the first interval of the history, not from the
+		 * Monday before it, whose empty days are no measurement. */
 		double level = 0, trend = 0, *season;
-		size_t i;
+		size_t i, b = f->first;
 
-		if (h < 2 * S)
+		if (h < b + 2 * S)
 			return -1;
 		season = xcalloc(S, sizeof *season);
-		for (i = 0; i < S; i++)
+		for (i = b; i < b + S; i++)
 			level += f->v[i];
 		level /= (double)S;
-		for (i = S; i < 2 * S; i++)
+		for (i = b + S; i < b + 2 * S; i++)
 			trend += f->v[i];
 		trend = (trend / (double)S - level) / (double)S;
-		for (i = 0; i < S; i++)
-			season[i] = f->v[i] - level;
-		for (i = S; i < h; i++) {
+		for (i = b; i < b + S; i++)
+			season[i % S] = f->v[i] - level;
+		for (i = b + S; i < h; i++) {
 			double prev = level, *s = &season[i % S];
 
 			level = HW_ALPHA * (f->v[i] - *s) + (1 - HW_ALPHA) * (level + trend);
@@ -256,7 +260,8 @@ predict(const struct cs_forecast *f, enum cs_fc_method m, size_t h, size_t count
 		double sum = 0, wsum = 0;
 		int i;
 
-		for (i = 0; i < (m == CS_FC_LAST_WEEK ? 1 : W) && back <= j; i++, back += S) {
+		for (i = 0; i < (m == CS_FC_LAST_WEEK ? 1 : W) && back <= j - f->first;
+		        i++, back += S) {
 			double wt = m == CS_FC_WEIGHTED ? (double)(W - i) : 1;
 
 			sum += wt * f->v[j - back];
@@ -288,7 +293,7 @@ cs_forecast_backtest(struct cs_forecast *f, struct cs_fc_accuracy *acc)
 		double absum = 0, bsum = 0, asum = 0;
 
 		acc[m].week = f->origin + (int64_t)h * f->len;
-		acc[m].train_weeks = (int)(weeks - 1);
+		acc[m].train_weeks = h > f->first ? (int)((h - f->first + S / 2) / S) : 0;
 		if (predict(f, (enum cs_fc_method)m, h, S, fc) < 0)
 			continue;
 		for (k = 0; k < S; k++) {

@@ -13,8 +13,9 @@
  *   mean          the mean of s over the last W weeks;
  *   weighted      the mean of s over the last W weeks weighted W, W-1, .., 1
  *                 from the most recent;
- *   holt-winters  additive Holt-Winters with a weekly season (alpha 0.2,
- *                 beta 0.01, gamma 0.3), needing two weeks of history.
+ *   holt-winters  additive Holt-Winters with a weekly season (alpha 0.1,
+ *                 beta 0.0001, gamma 0.3), needing two weeks of history
+ *                 from its first interval.
  * Forecasts are never negative.  The handle time of a slot is the
  * contact-weighted mean of its last W weeks (the overall mean where the
  * slot has none).
