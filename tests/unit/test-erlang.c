@@ -94,9 +94,34 @@ erlang_a_chain(double lambda, double mu, double theta, long n, double *pw, doubl
 	*pab = theta * (q / z) / lambda;
 }
 
+/* The recurrence from B(0) = 1 all the way, as the definition has it. */
+static double
+erlang_b_plain(double a, long n)
+{
+	double b = 1;
+	long i;
+
+	for (i = 1; i <= n; i++)
+		b = a * b / ((double)i + a * b);
+	return b;
+}
+
 static void
 test_erlang_b(void)
 {
+	double worst = 0, x;
+	long n;
+
+	/* The warm start of large loads agrees with the plain recurrence. */
+	for (x = 100.5; x < 6000; x *= 1.37)
+		for (n = (long)(x * 0.8); n < (long)(x * 1.2) + 30; n += 3) {
+			double r = fabs(cs_erlang_b(x, n) - erlang_b_plain(x, n)) /
+			        erlang_b_plain(x, n);
+			if (r > worst)
+				worst = r;
+		}
+	tap_num(worst, 0, 1e-12, "erlang b: warm start agrees with the plain recurrence");
+
 	/* 15 lines at 1% blocking carry 8.108 Erlangs. */
 	tap_num(cs_erlang_b_load(15, 0.01), 8.108, 0.0005, "erlang b: 15 lines at 1% carry 8.108");
 	tap_num(cs_erlang_b(8.108, 15), 0.01, 0.00002, "erlang b: B(8.108, 15) is 1%");
