@@ -164,10 +164,12 @@ cs_forecast_prepare(struct cs_forecast *f, struct cs_error *err)
 		int64_t prev = INT64_MIN;
 
 		for (i = 0; i < f->nobs; i++) {
-			int64_t gap = f->obs[i].start - prev;
+			if (prev != INT64_MIN) {
+				int64_t gap = f->obs[i].start - prev;
 
-			if (prev != INT64_MIN && gap > 0 && (len == 0 || gap < len))
-				len = gap;
+				if (gap > 0 && (len == 0 || gap < len))
+					len = gap;
+			}
 			prev = f->obs[i].start;
 		}
 		if (!len)
