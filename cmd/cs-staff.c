@@ -56,6 +56,42 @@ enum {
 	OPT_UNTIL,
 	OPT_VERSION,
 	OPT_WEEKS,
+	OPT_LAST
+};
+
+/* The verbs each option concerns; any other use is a usage error rather
+ * than an option quietly ignored. */
+static const struct {
+	int code;
+	const char *name;
+	const char *verbs;
+} option_verbs[] = {
+        {OPT_ACCURACY, "--accuracy", " forecast "},
+        {OPT_AHT, "--aht", " intervals erlang plan calc "},
+        {OPT_ASA, "--asa", " erlang plan calc "},
+        {OPT_BUFFER, "--buffer", " plan "},
+        {OPT_BY, "--by", " intervals shrinkage "},
+        {OPT_CONTACTS, "--contacts", " calc "},
+        {OPT_EVALUATE, "--evaluate", " erlang "},
+        {OPT_HORIZON, "--horizon", " forecast "},
+        {OPT_HOURS_PER_WEEK, "--hours-per-week", " plan "},
+        {OPT_INTERVAL, "--interval", " intervals erlang plan calc "},
+        {OPT_MAX_ABANDON, "--max-abandon", " erlang plan calc "},
+        {OPT_MAX_OCCUPANCY, "--max-occupancy", " erlang plan calc "},
+        {OPT_METHOD, "--method", " forecast "},
+        {OPT_MODE, "--mode", " plan "},
+        {OPT_MODEL, "--model", " erlang plan calc "},
+        {OPT_MODES, "--modes", " plan "},
+        {OPT_PATIENCE, "--patience", " erlang plan calc "},
+        {OPT_REJECTS, "--rejects", " intervals forecast erlang shrinkage plan "},
+        {OPT_SHRINKAGE, "--shrinkage", " plan "},
+        {OPT_SINCE, "--since", " shrinkage "},
+        {OPT_SL, "--sl", " erlang plan calc "},
+        {OPT_STRICT, "--strict", " intervals forecast erlang shrinkage plan "},
+        {OPT_TOTALS, "--totals", " plan "},
+        {OPT_UNTIL, "--until", " shrinkage "},
+        {OPT_WEEKS, "--weeks", " forecast "},
+        {'d', "--delimiter", " intervals forecast erlang shrinkage plan "},
 };
 
 static const struct option longopts[] = {
@@ -686,19 +722,17 @@ load_shrinkage_file(const struct opts *o, const char *path, double *total, doubl
 	cs_csv_close(in);
 }
 
+/* fp is the --totals file, opened before any work so that an unwritable
+ * path fails early; NULL writes the totals to standard error. */
 static void
-write_totals(const struct opts *o, const struct cs_plan_totals *t, const int *active)
+write_totals(const struct opts *o, FILE *fp, const struct cs_plan_totals *t, const int *active)
 {
 	static const char *const names[] = {"healthy", "emergency"};
-	FILE *fp = NULL;
 	struct cs_writer *w = NULL;
 	struct cs_error err;
 	int m;
 
-	if (o->totals) {
-		fp = fopen(o->totals, "w");
-		if (!fp)
-			cs_diex(EXIT_DATA, "%s: cannot open for writing", o->totals);
+	if (fp) {
 		w = cs_writer_new(fp, o->totals, 0);
 		cs_writer_fieldz(w, "mode");
 		cs_writer_fieldz(w, "intervals");
@@ -757,6 +791,10 @@ run_plan(const struct opts *o, int argc, char **argv)
 	int active[2] = {o->mode != 1, o->mode != 0};
 	int i, header_done = 0;
 
+	FILE *totals = NULL;
+
+	if (o->totals && !(totals = fopen(o->totals, "w")))
+		cs_diex(EXIT_DATA, "%s: cannot open for writing", o->totals);
 	cs_plan_totals_init(&tot[0]);
 	cs_plan_totals_init(&tot[1]);
 	reader_init(&r, o);
@@ -862,7 +900,7 @@ run_plan(const struct opts *o, int argc, char **argv)
 	}
 	reader_finish(&r);
 	close_output(&out, w);
-	write_totals(o, tot, active);
+	write_totals(o, totals, tot, active);
 }
 
 /* ---- shrinkage ---- */
@@ -979,6 +1017,7 @@ main(int argc, char **argv)
 {
 	struct opts o;
 	int c, seen_target = 0;
+	unsigned char seen[OPT_LAST] = {0};
 	double v;
 
 	cs_cmd_init("cs-staff");
@@ -1002,6 +1041,8 @@ main(int argc, char **argv)
 		argv++;
 	}
 	while ((c = getopt_long(argc, argv, "d:o:t", longopts, NULL)) != -1) {
+		if (c > 0 && c < (int)sizeof seen)
+			seen[c] = 1;
 		switch (c) {
 		case 'd':
 			if (strlen(optarg) != 1)
@@ -1113,6 +1154,13 @@ main(int argc, char **argv)
 	if (!o.verb)
 		cs_usage_error(
 		        "no verb given (intervals, forecast, erlang, shrinkage, plan, calc)");
+	for (c = 0; c < (int)(sizeof option_verbs / sizeof option_verbs[0]); c++) {
+		char key[32];
+
+		snprintf(key, sizeof key, " %s ", o.verb);
+		if (seen[option_verbs[c].code] && !strstr(option_verbs[c].verbs, key))
+			cs_usage_error("%s does not apply to '%s'", option_verbs[c].name, o.verb);
+	}
 	/* An ASA target alone replaces the default service level. */
 	if (seen_target && !o.sl_set)
 		o.target.sl = NAN;
@@ -1158,8 +1206,19 @@ main(int argc, char **argv)
 			o.healthy.planned = o.emergency.planned = p;
 		}
 		o.emergency.buffer = 0;
-		/* Emergency targets default to 60/60 at 95%, with the model (and
-		 * its patience) of the command line. */
+		/* Emergency targets default to 60/60 at 95%; on plan, the target
+		 * options of the command line are the emergency mode's (the
+		 * healthy ones were set on erlang). */
+		if (o.sl_set) {
+			o.emergency.target.sl = o.target.sl;
+			o.emergency.target.sl_time_s = o.target.sl_time_s;
+		} else if (seen[OPT_ASA]) {
+			o.emergency.target.sl = NAN;
+		}
+		if (seen[OPT_ASA])
+			o.emergency.target.asa_s = o.target.asa_s;
+		if (seen[OPT_MAX_OCCUPANCY])
+			o.emergency.target.max_occupancy = o.target.max_occupancy;
 		o.emergency.target.model = o.target.model;
 		o.emergency.target.patience_s = o.target.patience_s;
 		o.emergency.target.max_abandon = o.target.max_abandon;
