@@ -440,7 +440,18 @@ cs_erlang_staff(const struct cs_erlang_target *t, double contacts, double interv
 			if (hi > limit)
 				hi = limit;
 		}
-		lo = 0; /* 0 agents never meet a target for a > 0 */
+		/* 0 agents never meet a target for a > 0.  With an abandonment
+		 * cap, fewer than A (1 - cap) agents cannot serve the A (1 -
+		 * P(abandon)) Erlangs that the cap leaves them, so the answer
+		 * lies above that. */
+		lo = 0;
+		if (!isnan(t->max_abandon) && t->max_abandon < 1) {
+			lo = (long)floor(a * (1 - t->max_abandon)) - 1;
+			if (lo < 0)
+				lo = 0;
+			if (lo >= hi)
+				lo = hi - 1;
+		}
 		while (hi - lo > 1) {
 			long mid = lo + (hi - lo) / 2;
 
