@@ -308,6 +308,8 @@ next_row(struct reader *r, struct cs_csv_reader *in, struct cs_row *row)
 	int rc;
 
 	while ((rc = cs_csv_read(in, row, &err)) > 0) {
+		if ((cs_csv_records(in) & 4095) == 0)
+			cs_progress("rows read", (unsigned long long)cs_csv_records(in), 0);
 		if (!row->problem)
 			return 1;
 		cs_error_set(&err, cs_csv_name(in), row->line, "%s", row->problem);
@@ -315,6 +317,7 @@ next_row(struct reader *r, struct cs_csv_reader *in, struct cs_row *row)
 	}
 	if (rc < 0)
 		cs_die_error(&err);
+	cs_progress_done();
 	return 0;
 }
 

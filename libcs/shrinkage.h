@@ -6,9 +6,9 @@
  * Each component is a share of scheduled hours; planned = leave + training
  * + meeting, unplanned = absence + late, total = both.  Attrition per month
  * is the agents whose status turned to "left" over the agent-months seen
- * (distinct agent and calendar month pairs with a row whose status is not
- * "left"), in percent.  A
- * team's vs_company_pts is its total minus the company's, in points.
+ * (distinct agent and calendar month pairs among the rows whose status is
+ * not "left"), in percent.  A team's vs_company_pts is its total minus the
+ * company's, in points.
  * Memory grows with teams, agents and agent-months, never with rows.
  */
 #ifndef CS_SHRINKAGE_H
