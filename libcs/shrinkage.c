@@ -146,6 +146,8 @@ cs_shrinkage_bind(
 	s->status = cs_csv_column(h, "status");
 	for (i = 0; i < NCOMP; i++)
 		s->comp[i] = cs_csv_column(h, comp_names[i]);
+	if (s->team < 0)
+		s->by_team = 0; /* no teams to tell apart: the company row alone */
 	if (s->date < 0)
 		return cs_error_set(err, file, 1, "not an attendance stream: no column 'date'");
 	if (s->agent < 0)

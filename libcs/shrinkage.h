@@ -24,7 +24,7 @@ struct cs_shrinkage;
 
 /* since and until are dates (days since the epoch, inclusive), or
  * INT64_MIN / INT64_MAX for no bound.  by_team 0 writes the company row
- * only. */
+ * only, as does an input without a team column. */
 struct cs_shrinkage *cs_shrinkage_new(int by_team, int64_t since, int64_t until);
 void cs_shrinkage_free(struct cs_shrinkage *s);
 
