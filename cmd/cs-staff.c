@@ -494,6 +494,42 @@ write_header(struct cs_writer *w, const struct layout *l, const struct cs_row *h
 	cs_writer_end(w);
 }
 
+/* Keeps the first input's header, and fails when a later input's differs:
+ * the output has one header, so every input must share it. */
+struct first_header {
+	size_t n;
+	char **names;
+};
+
+static void
+check_header(struct first_header *fh, const struct cs_row *h, const char *file)
+{
+	size_t i;
+
+	if (!fh->names) {
+		fh->n = h->n;
+		fh->names = xcalloc(h->n ? h->n : 1, sizeof *fh->names);
+		for (i = 0; i < h->n; i++)
+			fh->names[i] = xstrdup(h->f[i]);
+		return;
+	}
+	if (h->n != fh->n)
+		cs_diex(EXIT_DATA, "%s:1: the header differs from the first input's", file);
+	for (i = 0; i < h->n; i++)
+		if (!cs_csv_name_eq(h->f[i], fh->names[i]))
+			cs_diex(EXIT_DATA, "%s:1: the header differs from the first input's", file);
+}
+
+static void
+first_header_release(struct first_header *fh)
+{
+	size_t i;
+
+	for (i = 0; i < fh->n; i++)
+		free(fh->names[i]);
+	free(fh->names);
+}
+
 /* Writes row with the new values (strings, in the order of the new
  * columns) in place. */
 static int
@@ -629,6 +665,7 @@ run_erlang(const struct opts *o, int argc, char **argv)
 	struct cs_error err;
 	int i, header_done = 0;
 	const char *const *cols = erlang_cols;
+	struct first_header fh = {0, NULL};
 	static const char *const c_cols[] = {
 	        "erlangs", "agents", "sl_pct", "asa_s", "occupancy_pct", NULL};
 
@@ -644,6 +681,7 @@ run_erlang(const struct opts *o, int argc, char **argv)
 		struct cs_row row;
 		char vals[6][32];
 
+		check_header(&fh, h, cs_csv_name(in));
 		bind_load(&lc, h);
 		if (lc.contacts < 0)
 			cs_diex(EXIT_DATA, "%s:1: not an intervals stream: no column 'contacts'",
@@ -689,6 +727,7 @@ run_erlang(const struct opts *o, int argc, char **argv)
 	}
 	reader_finish(&r);
 	close_output(&out, w);
+	first_header_release(&fh);
 }
 
 /* Reads the company row of a shrinkage output. */
@@ -795,6 +834,7 @@ run_plan(const struct opts *o, int argc, char **argv)
 	int i, header_done = 0;
 
 	FILE *totals = NULL;
+	struct first_header fh = {0, NULL};
 
 	if (o->totals && !(totals = fopen(o->totals, "w")))
 		cs_diex(EXIT_DATA, "%s: cannot open for writing", o->totals);
@@ -811,6 +851,7 @@ run_plan(const struct opts *o, int argc, char **argv)
 		struct cs_row row;
 		char vals[6][32];
 
+		check_header(&fh, h, file);
 		bind_load(&lc, h);
 		if (o->mode != 1 && lc.agents < 0)
 			cs_diex(EXIT_DATA, "%s:1: not an erlang stream: no column 'agents'", file);
@@ -904,6 +945,7 @@ run_plan(const struct opts *o, int argc, char **argv)
 	reader_finish(&r);
 	close_output(&out, w);
 	write_totals(o, totals, tot, active);
+	first_header_release(&fh);
 }
 
 /* ---- shrinkage ---- */
