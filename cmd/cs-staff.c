@@ -1003,7 +1003,7 @@ run_calc(const struct opts *o)
 	if (lo < best.agents - 30)
 		lo = best.agents - 30;
 	if (lo < 1)
-		lo = 1;
+		lo = best.agents > 0 ? 1 : 0;
 	hi = best.agents + 3;
 	open_output(o, &out, &w);
 	cs_writer_fieldz(w, "erlangs");
