@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "cmd/common.h"
+#include "libcs/buf.h"
 #include "libcs/csv.h"
 #include "libcs/csvout.h"
 #include "libcs/datetime.h"
@@ -227,19 +228,32 @@ struct reader {
 	const struct opts *o;
 	FILE *rejects;
 	struct cs_writer *rw;
+	struct cs_buf record;
 	long nrejects;
 };
 
+/* A rejected row goes to --rejects as file, line, reason and the record
+ * (its fields joined by commas), as cs-import writes them, or to standard
+ * error as a message. */
 static void
-reject(struct reader *r, const struct cs_error *e)
+reject(struct reader *r, const struct cs_error *e, const struct cs_row *row)
 {
 	r->nrejects++;
 	if (r->o->strict)
 		cs_die_error(e);
 	if (r->rw) {
+		size_t i;
+
+		cs_buf_reset(&r->record);
+		for (i = 0; i < row->n; i++) {
+			if (i)
+				cs_buf_addc(&r->record, ',');
+			cs_buf_add(&r->record, row->f[i], row->len[i]);
+		}
 		cs_writer_fieldz(r->rw, e->file);
 		cs_writer_fieldf(r->rw, "%ld", e->line);
 		cs_writer_fieldz(r->rw, e->msg);
+		cs_writer_field(r->rw, r->record.data, r->record.len);
 		cs_writer_end(r->rw);
 	} else {
 		cs_warn_error(e);
@@ -261,6 +275,7 @@ reader_init(struct reader *r, const struct opts *o)
 {
 	memset(r, 0, sizeof *r);
 	r->o = o;
+	cs_buf_init(&r->record);
 	if (o->rejects) {
 		r->rejects = fopen(o->rejects, "w");
 		if (!r->rejects)
@@ -269,6 +284,7 @@ reader_init(struct reader *r, const struct opts *o)
 		cs_writer_fieldz(r->rw, "file");
 		cs_writer_fieldz(r->rw, "line");
 		cs_writer_fieldz(r->rw, "reason");
+		cs_writer_fieldz(r->rw, "record");
 		cs_writer_end(r->rw);
 	}
 }
@@ -286,6 +302,7 @@ reader_finish(struct reader *r)
 	}
 	if (r->nrejects)
 		cs_warnx("%ld row%s rejected", r->nrejects, r->nrejects == 1 ? "" : "s");
+	cs_buf_release(&r->record);
 }
 
 static struct cs_csv_reader *
@@ -313,7 +330,7 @@ next_row(struct reader *r, struct cs_csv_reader *in, struct cs_row *row)
 		if (!row->problem)
 			return 1;
 		cs_error_set(&err, cs_csv_name(in), row->line, "%s", row->problem);
-		reject(r, &err);
+		reject(r, &err, row);
 	}
 	if (rc < 0)
 		cs_die_error(&err);
@@ -359,7 +376,7 @@ run_intervals(const struct opts *o, int argc, char **argv)
 			cs_die_error(&err);
 		while (next_row(&r, in, &row))
 			if (cs_intervals_add(iv, &row, cs_csv_name(in), &err) < 0)
-				reject(&r, &err);
+				reject(&r, &err, &row);
 		cs_csv_close(in);
 	}
 	reader_finish(&r);
@@ -393,7 +410,7 @@ run_forecast(const struct opts *o, int argc, char **argv)
 			cs_die_error(&err);
 		while (next_row(&r, in, &row))
 			if (cs_forecast_add(f, &row, cs_csv_name(in), &err) < 0)
-				reject(&r, &err);
+				reject(&r, &err, &row);
 		cs_csv_close(in);
 	}
 	reader_finish(&r);
@@ -704,7 +721,7 @@ run_erlang(const struct opts *o, int argc, char **argv)
 			                given != floor(given) || given > 1e7)) {
 				cs_error_set(&err, cs_csv_name(in), row.line, "bad agents '%s'",
 				        row.f[lc.agents]);
-				reject(&r, &err);
+				reject(&r, &err, &row);
 				continue;
 			}
 			if (read_load(o, &lc, &row, cs_csv_name(in), &contacts, &interval_s, &aht,
@@ -715,7 +732,7 @@ run_erlang(const struct opts *o, int argc, char **argv)
 			                               aht, &res, &err)) < 0) {
 				if (!err.file[0])
 					relocate(&err, cs_csv_name(in), row.line);
-				reject(&r, &err);
+				reject(&r, &err, &row);
 				continue;
 			}
 			result_vals(&res, vals);
@@ -881,7 +898,7 @@ run_plan(const struct opts *o, int argc, char **argv)
 			            &start) != CS_PARSE_OK) {
 				cs_error_set(
 				        &err, file, row.line, "bad start '%s'", row.f[lc.start]);
-				reject(&r, &err);
+				reject(&r, &err, &row);
 				continue;
 			}
 			if (o->mode != 1 &&
@@ -889,26 +906,26 @@ run_plan(const struct opts *o, int argc, char **argv)
 			                agents_h != floor(agents_h))) {
 				cs_error_set(
 				        &err, file, row.line, "bad agents '%s'", row.f[lc.agents]);
-				reject(&r, &err);
+				reject(&r, &err, &row);
 				continue;
 			}
 			if (o->mode != 0 &&
 			        read_load(o, &lc, &row, file, &contacts, &interval_s, &aht, &err) <
 			                0) {
-				reject(&r, &err);
+				reject(&r, &err, &row);
 				continue;
 			}
 			if (row_minutes(o, &lc, &row, &interval_s) < 0) {
 				cs_error_set(&err, file, row.line, "bad minutes '%s'",
 				        row.f[lc.minutes]);
-				reject(&r, &err);
+				reject(&r, &err, &row);
 				continue;
 			}
 			if (o->mode != 0) {
 				if (cs_erlang_staff(&o->emergency.target, contacts, interval_s, aht,
 				            &res, &err) < 0) {
 					relocate(&err, file, row.line);
-					reject(&r, &err);
+					reject(&r, &err, &row);
 					continue;
 				}
 				ae = res.agents;
@@ -969,7 +986,7 @@ run_shrinkage(const struct opts *o, int argc, char **argv)
 			cs_die_error(&err);
 		while (next_row(&r, in, &row))
 			if (cs_shrinkage_add(s, &row, cs_csv_name(in), &err) < 0)
-				reject(&r, &err);
+				reject(&r, &err, &row);
 		cs_csv_close(in);
 	}
 	reader_finish(&r);
