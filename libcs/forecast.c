@@ -13,6 +13,8 @@
 #include "libcs/xalloc.h"
 
 #define WEEK_S (7 * 86400)
+/* The longest history laid on the grid: 28 years of quarter hours. */
+#define MAX_GRID 1000000
 #define HW_ALPHA 0.1
 #define HW_BETA 0.0001
 #define HW_GAMMA 0.3
@@ -182,6 +184,9 @@ cs_forecast_prepare(struct cs_forecast *f, struct cs_error *err)
 	f->slots = (size_t)(WEEK_S / len);
 	day = cs_floor_div(first, 86400);
 	f->origin = (day - (cs_weekday(day) - 1)) * 86400;
+	if ((last - f->origin) / len >= MAX_GRID)
+		return cs_error_set(err, NULL, 0,
+		        "the history spans more than %d intervals: a stray timestamp?", MAX_GRID);
 	f->n = (size_t)((last - f->origin) / len) + 1;
 	f->first = (size_t)((first - f->origin) / len);
 	f->v = xcalloc(f->n, sizeof *f->v);

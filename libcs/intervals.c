@@ -114,6 +114,22 @@ find_group(struct cs_intervals *iv, const char *name)
 	return g;
 }
 
+/* A group spans at most this many intervals (28 years of quarter hours), so
+ * one stray timestamp cannot make the roll-up allocate gigabytes. */
+#define MAX_SPAN 1000000
+
+static int
+span_ok(const struct group *g, int64_t idx)
+{
+	int64_t lo, hi;
+
+	if (g->n == 0)
+		return 1;
+	lo = idx < g->base ? idx : g->base;
+	hi = idx > g->base + (int64_t)g->n - 1 ? idx : g->base + (int64_t)g->n - 1;
+	return hi - lo < MAX_SPAN;
+}
+
 static struct cell *
 find_cell(struct group *g, int64_t idx)
 {
@@ -189,6 +205,7 @@ cs_intervals_add(
 	int64_t t;
 	double contacts = 1, handle = NAN, abandoned = NAN, minutes = NAN;
 	struct cell *c;
+	struct group *g;
 	const char *gname = "";
 	int flag;
 
@@ -235,7 +252,12 @@ cs_intervals_add(
 		if (iv->group >= 0)
 			gname = field_text(row, iv->group);
 	}
-	c = find_cell(find_group(iv, gname), cs_floor_div(t, iv->len));
+	g = find_group(iv, gname);
+	if (!span_ok(g, cs_floor_div(t, iv->len)))
+		return cs_error_set(err, file, row->line,
+		        "more than %d intervals from the group's first: a stray timestamp?",
+		        MAX_SPAN);
+	c = find_cell(g, cs_floor_div(t, iv->len));
 	c->contacts += contacts;
 	if (iv->is_tickets) {
 		if (abandoned > 0)
