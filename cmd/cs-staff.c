@@ -1294,8 +1294,10 @@ main(int argc, char **argv)
 			        "modes file",
 			        o.modes_file);
 		if (o.emergency.target.model == CS_MODEL_ERLANG_A &&
-		        !(o.emergency.target.patience_s > 0))
-			cs_usage_error("the emergency mode's erlang-a needs a patience");
+		        (!(o.emergency.target.patience_s > 0) ||
+		                isnan(o.emergency.target.max_abandon)))
+			cs_usage_error("the emergency mode's erlang-a needs a patience and an "
+			               "abandonment cap");
 		run_plan(&o, argc, argv);
 	} else if (strcmp(o.verb, "calc") == 0) {
 		if (argc)
