@@ -303,7 +303,8 @@ cs_intervals_write(struct cs_intervals *iv, struct cs_writer *w, double aht_s)
 	cs_writer_fieldz(w, "aht_s");
 	cs_writer_fieldz(w, "abandoned");
 	rc = cs_writer_end(w);
-	qsort(iv->groups, iv->ngroups, sizeof *iv->groups, cmp_group);
+	if (iv->ngroups > 1)
+		qsort(iv->groups, iv->ngroups, sizeof *iv->groups, cmp_group);
 	for (i = 0; i < iv->ngroups; i++) {
 		struct group *g = &iv->groups[i];
 

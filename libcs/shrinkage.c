@@ -310,7 +310,8 @@ cs_shrinkage_write(struct cs_shrinkage *s, struct cs_writer *w)
 	for (i = 0; cs_shrinkage_columns[i]; i++)
 		cs_writer_fieldz(w, cs_shrinkage_columns[i]);
 	rc = cs_writer_end(w);
-	qsort(s->teams, s->nteams, sizeof *s->teams, cmp_team);
+	if (s->nteams > 1)
+		qsort(s->teams, s->nteams, sizeof *s->teams, cmp_team);
 	for (i = 0; i < s->nteams && rc == 0; i++)
 		rc = write_team(w, &s->teams[i], company);
 	if (rc == 0)
