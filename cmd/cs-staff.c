@@ -54,6 +54,7 @@ enum {
 	OPT_SL,
 	OPT_STRICT,
 	OPT_TOTALS,
+	OPT_TZ,
 	OPT_UNTIL,
 	OPT_VERSION,
 	OPT_WEEKS,
@@ -90,6 +91,7 @@ static const struct {
         {OPT_SL, "--sl", " erlang plan calc "},
         {OPT_STRICT, "--strict", " intervals forecast erlang shrinkage plan "},
         {OPT_TOTALS, "--totals", " plan "},
+        {OPT_TZ, "--tz", " forecast "},
         {OPT_UNTIL, "--until", " shrinkage "},
         {OPT_WEEKS, "--weeks", " forecast "},
         {'d', "--delimiter", " intervals forecast erlang shrinkage plan "},
@@ -123,6 +125,7 @@ static const struct option longopts[] = {
         {"strict", no_argument, NULL, OPT_STRICT},
         {"totals", required_argument, NULL, OPT_TOTALS},
         {"tsv", no_argument, NULL, 't'},
+        {"tz", required_argument, NULL, OPT_TZ},
         {"until", required_argument, NULL, OPT_UNTIL},
         {"version", no_argument, NULL, OPT_VERSION},
         {"weeks", required_argument, NULL, OPT_WEEKS},
@@ -172,6 +175,7 @@ usage(int status)
 	      "      --weeks N           weeks of history for mean and weighted (default 8)\n"
 	      "      --horizon D         how far ahead, e.g. 7d, 14d, 48h (default 7d)\n"
 	      "      --accuracy          write the backtest as rows instead of a forecast\n"
+	      "      --tz ZONE           weekdays and times of day in ZONE (default UTC)\n"
 	      "erlang and calc:\n"
 	      "      --model M           erlang-c, erlang-a or workload (default erlang-c)\n"
 	      "      --sl P/T            service level: P% answered within T s (default 80/20)\n"
@@ -206,7 +210,7 @@ usage(int status)
 /* Everything the verbs share. */
 struct opts {
 	const char *verb;
-	const char *output, *rejects, *totals, *modes_file, *shrinkage_arg;
+	const char *output, *rejects, *totals, *modes_file, *shrinkage_arg, *tz;
 	struct cs_csv_options csv;
 	int tsv, strict, accuracy, evaluate;
 	struct cs_erlang_target target;
@@ -391,7 +395,8 @@ run_intervals(const struct opts *o, int argc, char **argv)
 static void
 run_forecast(const struct opts *o, int argc, char **argv)
 {
-	struct cs_forecast *f = cs_forecast_new(o->weeks);
+	struct cs_tz *tz = NULL;
+	struct cs_forecast *f;
 	struct cs_fc_accuracy acc[CS_FC_NMETHODS];
 	struct reader r;
 	struct cs_output out;
@@ -401,6 +406,9 @@ run_forecast(const struct opts *o, int argc, char **argv)
 	char day[CS_DATE_LEN];
 	int i, best;
 
+	if (o->tz && !(tz = cs_tz_load(o->tz, &err)))
+		cs_die_error(&err);
+	f = cs_forecast_new(o->weeks, tz);
 	reader_init(&r, o);
 	for (i = 0; i < (argc ? argc : 1); i++) {
 		struct cs_csv_reader *in = open_input(o, argc ? argv[i] : NULL);
@@ -417,7 +425,7 @@ run_forecast(const struct opts *o, int argc, char **argv)
 	if (cs_forecast_prepare(f, &err) < 0)
 		cs_die_error(&err);
 	best = cs_forecast_backtest(f, acc);
-	if (m == CS_FC_AUTO) {
+	if (m == CS_FC_AUTO && !o->accuracy) {
 		if (best < 0)
 			cs_diex(EXIT_DATA, "--method auto needs two complete weeks of history");
 		m = (enum cs_fc_method)best;
@@ -455,6 +463,7 @@ run_forecast(const struct opts *o, int argc, char **argv)
 	}
 	close_output(&out, w);
 	cs_forecast_free(f);
+	cs_tz_free(tz);
 }
 
 /* ---- erlang and plan: filters that keep the input's columns ---- */
@@ -1204,6 +1213,7 @@ main(int argc, char **argv)
 			break;
 		case OPT_STRICT: o.strict = 1; break;
 		case OPT_TOTALS: o.totals = optarg; break;
+		case OPT_TZ: o.tz = optarg; break;
 		case OPT_UNTIL: o.until = parse_date_opt("--until", optarg); break;
 		case OPT_VERSION: cs_print_version(); exit(0);
 		case OPT_WEEKS: o.weeks = (int)cs_opt_long("--weeks", optarg, 1, 520); break;

@@ -47,6 +47,7 @@ struct obs {
 
 struct cs_forecast {
 	int weeks;
+	const struct cs_tz *tz;
 	int start, contacts, minutes, aht;
 	struct obs *obs;
 	size_t nobs, capobs;
@@ -60,10 +61,11 @@ struct cs_forecast {
 };
 
 struct cs_forecast *
-cs_forecast_new(int weeks)
+cs_forecast_new(int weeks, const struct cs_tz *tz)
 {
 	struct cs_forecast *f = xcalloc(1, sizeof *f);
 
+	f->tz = tz;
 	f->weeks = weeks > 0 ? weeks : 1;
 	return f;
 }
@@ -126,6 +128,8 @@ cs_forecast_add(
 	if (cs_time_parse(row->f[f->start], row->len[f->start], CS_ORDER_YMD, NULL, &o.start) !=
 	        CS_PARSE_OK)
 		return cs_error_set(err, file, row->line, "bad start '%s'", row->f[f->start]);
+	/* The grid runs in wall-clock time of the zone (UTC by default). */
+	o.start = cs_tz_to_local(f->tz, o.start);
 	if (number(row, f->contacts, &o.contacts) < 0 || isnan(o.contacts))
 		return cs_error_set(err, file, row->line, "bad contacts '%s'", row->f[f->contacts]);
 	if (number(row, f->aht, &o.aht) < 0)
@@ -362,9 +366,14 @@ cs_forecast_write(struct cs_forecast *f, enum cs_fc_method m, int64_t horizon_s,
 	for (k = 0; k < count && rc == 0; k++) {
 		size_t j = f->n + k;
 
+		int64_t local = f->origin + (int64_t)j * f->len, utc;
+
 		if (!f->seen[j % f->slots])
 			continue;
-		cs_writer_fieldz(w, cs_time_format(f->origin + (int64_t)j * f->len, ts));
+		utc = cs_tz_to_utc(f->tz, local);
+		if (cs_tz_to_local(f->tz, utc) != local)
+			continue; /* skipped when the clocks went forward */
+		cs_writer_fieldz(w, cs_time_format(utc, ts));
 		cs_writer_number(w, (double)f->len / 60, 3);
 		cs_writer_number(w, fc[k], 3);
 		cs_writer_number(w, slot_aht(f, j), 3);

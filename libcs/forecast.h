@@ -32,6 +32,7 @@
 
 #include "libcs/csv.h"
 #include "libcs/csvout.h"
+#include "libcs/datetime.h"
 #include "libcs/error.h"
 
 enum cs_fc_method {
@@ -48,7 +49,12 @@ const char *cs_fc_method_name(enum cs_fc_method m);
 
 struct cs_forecast;
 
-struct cs_forecast *cs_forecast_new(int weeks);
+/* tz (borrowed, NULL for UTC) is the zone whose weekdays and times of day
+ * make the slots of the week: with a zone that keeps summer time, a slot
+ * stays at the same wall-clock time all year.  An interval repeated when
+ * the clocks go back adds to its slot; the hour skipped when they go
+ * forward is an empty slot, and is not written. */
+struct cs_forecast *cs_forecast_new(int weeks, const struct cs_tz *tz);
 void cs_forecast_free(struct cs_forecast *f);
 
 /* An intervals stream: start and contacts; minutes and aht_s optional. */

@@ -181,7 +181,7 @@ test_forecast(void)
 	struct cs_csv_options opt;
 	struct cs_error err;
 	struct cs_csv_reader *r;
-	struct cs_forecast *f = cs_forecast_new(2);
+	struct cs_forecast *f = cs_forecast_new(2, NULL);
 	struct cs_fc_accuracy acc[CS_FC_NMETHODS];
 	struct cs_row row;
 
