@@ -912,7 +912,7 @@ run_plan(const struct opts *o, int argc, char **argv)
 			}
 			if (o->mode != 1 &&
 			        (field_num(&row, lc.agents, &agents_h) < 0 || !(agents_h >= 0) ||
-			                agents_h != floor(agents_h))) {
+			                agents_h != floor(agents_h) || agents_h > 1e7)) {
 				cs_error_set(
 				        &err, file, row.line, "bad agents '%s'", row.f[lc.agents]);
 				reject(&r, &err, &row);
