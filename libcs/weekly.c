@@ -457,7 +457,7 @@ cs_weekly_load_health(struct cs_weekly *w, const char *path, struct cs_error *er
 			cs_report_table_note(t, "No score moved since the previous run.");
 	}
 	if (crisk >= 0) {
-		const char *cols[] = {"account", "name", "score", "band", "renewal_at", "days"};
+		const char *cols[] = {"account", "name", "score", "band", "renewal", "days"};
 		size_t shown = 0, total = 0;
 
 		qsort(rows, n, sizeof *rows, cmp_renewal);
@@ -661,15 +661,15 @@ cs_weekly_load_staffing(struct cs_weekly *w, const char *path, struct cs_error *
 		days[j] = d;
 	}
 	if (both) {
-		const char *cols[] = {"day", "required_h", "scheduled_h", "emerg_required_h",
-		        "emerg_scheduled_h", "difference_h"};
+		const char *cols[] = {"day", "required h", "scheduled h", "emergency req h",
+		        "emergency sched h", "difference h"};
 
 		t = cs_report_add_table(w->aux, "Staffing: agent-hours per day", 6, cols);
 		cs_report_table_note(t,
 		        "Healthy against emergency mode; the difference is the healthy "
 		        "schedule's extra hours, which go to improvement work.");
 	} else {
-		const char *cols[] = {"day", "required_h", "scheduled_h", "gap_h"};
+		const char *cols[] = {"day", "required h", "scheduled h", "gap h"};
 
 		t = cs_report_add_table(w->aux, "Staffing: agent-hours per day", 4, cols);
 	}
@@ -842,8 +842,8 @@ add_breakdown(struct cs_weekly *w, struct cs_report *r, int which)
 	struct cs_metrics *m = w->by[which];
 	size_t n = cs_metrics_ngroups(m), i;
 	struct keyed *k = xcalloc(n ? n : 1, sizeof *k);
-	const char *cols[] = {break_names[which], "created", "solved", "backlog", "frt_p50_min",
-	        "res_p50_h", "sla_met_%", "csat_%"};
+	const char *cols[] = {break_names[which], "created", "solved", "backlog", "FRT p50 min",
+	        "res p50 h", "SLA met %", "CSAT %"};
 	char title[64];
 	struct cs_report_table *t;
 	long rows = 0;
@@ -908,7 +908,7 @@ age_row(struct cs_report_table *t, const char *name, const struct cs_backlog_age
 static void
 add_ageing(struct cs_weekly *w, struct cs_report *r)
 {
-	const char *cols[] = {"team", "open", "0-1d", "1-3d", "3-7d", "7-30d", "30d+", "oldest_d"};
+	const char *cols[] = {"team", "open", "0-1d", "1-3d", "3-7d", "7-30d", "30d+", "oldest d"};
 	struct cs_report_table *t =
 	        cs_report_add_table(r, "Backlog age at the end of the week", 8, cols);
 	size_t n = cs_backlog_age_ngroups(w->age_team), i;
@@ -940,7 +940,7 @@ add_ageing(struct cs_weekly *w, struct cs_report *r)
 static void
 add_slowest(struct cs_weekly *w, struct cs_report *r)
 {
-	const char *cols[] = {"id", "team", "priority", "status", "age_d", "subject"};
+	const char *cols[] = {"id", "team", "priority", "status", "age d", "subject"};
 	struct cs_report_table *t = cs_report_add_table(r, "Oldest open tickets", 6, cols);
 	size_t i;
 
