@@ -466,7 +466,8 @@ cs_nps_result(const struct cs_nps *n, size_t group, int64_t ord, struct cs_nps_r
 
 /* Backlog age. */
 
-const char *const cs_age_bucket_names[CS_AGE_BUCKETS] = {"0_1d", "1_3d", "3_7d", "7_30d", "30d_plus"};
+const char *const cs_age_bucket_names[CS_AGE_BUCKETS] = {
+        "0_1d", "1_3d", "3_7d", "7_30d", "30d_plus"};
 
 struct age_cell {
 	struct ivals created; /* created_at of each open ticket */

@@ -88,6 +88,7 @@ test_hours(void)
 
 	tap_ok(cs_hours_parse("bad", "mon-fri 09:00-25:00\n", &err) == NULL, "25:00 refused");
 	tap_long(err.line, 1, "error names the line");
+	tap_str(err.msg, "bad opening hours '09:00-25:00'", "error names the value");
 	tap_ok(cs_hours_parse("bad", "schedule x\nzone Nowhere/City\n", &err) == NULL,
 	        "unknown zone refused");
 	tap_long(err.line, 2, "zone error names line 2");

@@ -115,12 +115,11 @@ test_metrics(void)
 
 	t[0] = tk("T1", W45 + 10 * H, W45 + 10 * H + 30 * 60, W45 + 12 * H, CS_ST_SOLVED, 1, 0,
 	        CS_CSAT_GOOD);
-	t[1] = tk("T2", W45 + D + 9 * H, W45 + D + 9 * H + 90 * 60, W47 + 9 * H, CS_ST_CLOSED, 3,
-	        1, CS_CSAT_BAD);
-	t[2] = tk("T3", W45 + 2 * D + 12 * H, CS_UNKNOWN, CS_UNKNOWN, CS_ST_OPEN, 0, 0,
-	        CS_CSAT_NONE);
-	t[3] = tk("T4", W47 + D, W47 + D + 600, W47 + D + H, CS_ST_SOLVED, 0, -1,
-	        CS_CSAT_OFFERED);
+	t[1] = tk("T2", W45 + D + 9 * H, W45 + D + 9 * H + 90 * 60, W47 + 9 * H, CS_ST_CLOSED, 3, 1,
+	        CS_CSAT_BAD);
+	t[2] = tk(
+	        "T3", W45 + 2 * D + 12 * H, CS_UNKNOWN, CS_UNKNOWN, CS_ST_OPEN, 0, 0, CS_CSAT_NONE);
+	t[3] = tk("T4", W47 + D, W47 + D + 600, W47 + D + H, CS_ST_SOLVED, 0, -1, CS_CSAT_OFFERED);
 	memset(&o, 0, sizeof o);
 	o.period = CS_PERIOD_WEEK;
 	o.sla = sla;
@@ -224,8 +223,9 @@ test_nps(void)
 	cs_nps_add(n, NULL, NULL, 6, 10);
 	cs_nps_add(n, NULL, NULL, 6, 3);
 	cs_nps_result(n, 0, 5, &r);
-	tap_long(r.promoters * 100 + r.passives * 10 + r.detractors, 222, "2 promoters, 2 "
-	                                                                  "passives, 2 detractors");
+	tap_long(r.promoters * 100 + r.passives * 10 + r.detractors, 222,
+	        "2 promoters, 2 "
+	        "passives, 2 detractors");
 	tap_num(r.nps, 0, 1e-9, "NPS (2-2)/6 = 0");
 	cs_nps_result(n, 0, 6, &r);
 	tap_num(r.nps, 100.0 / 3, 1e-9, "NPS (2-1)/3 = 33.3");
@@ -250,8 +250,8 @@ test_age(void)
 	int i;
 
 	t[0] = tk("T2", W45 + D + 9 * H, CS_UNKNOWN, W47 + 9 * H, CS_ST_CLOSED, 3, 1, CS_CSAT_NONE);
-	t[1] = tk("T3", W45 + 2 * D + 12 * H, CS_UNKNOWN, CS_UNKNOWN, CS_ST_OPEN, 0, 0,
-	        CS_CSAT_NONE);
+	t[1] = tk(
+	        "T3", W45 + 2 * D + 12 * H, CS_UNKNOWN, CS_UNKNOWN, CS_ST_OPEN, 0, 0, CS_CSAT_NONE);
 	t[2] = tk("T4", W47 + D, CS_UNKNOWN, W47 + D + H, CS_ST_SOLVED, 0, 0, CS_CSAT_NONE);
 	/* At W46 Monday 00:00, T2 (5 d 15 h old) and T3 (4 d 12 h) are open. */
 	b = cs_backlog_age_new(0, W46);
@@ -265,7 +265,7 @@ test_age(void)
 	tap_num(r.oldest_age_d, 5.625, 1e-9, "T2 is 5.625 days old");
 	cs_backlog_age_free(b);
 	/* Without as_of: the latest instant (W47 Tue 01:00); only T3 is
-	 * unsolved, 13 d 13 h old. */
+	 * unsolved, 12 d 13 h old. */
 	b = cs_backlog_age_new(0, CS_UNKNOWN);
 	for (i = 0; i < 3; i++)
 		cs_backlog_age_add(b, NULL, NULL, &t[i]);
@@ -273,7 +273,7 @@ test_age(void)
 	cs_backlog_age_result(b, 0, &r);
 	tap_long(r.open, 1, "one open at the latest instant");
 	tap_long(r.bucket[3], 1, "T3 in 7-30d");
-	tap_num(r.oldest_age_d, 13 + 13.0 / 24, 1e-9, "T3 is 13 d 13 h old");
+	tap_num(r.oldest_age_d, 12 + 13.0 / 24, 1e-9, "T3 is 12 d 13 h old");
 	cs_backlog_age_free(b);
 }
 

@@ -60,6 +60,7 @@ test_numbers(void)
 	tap_str(cs_report_number(b, sizeof b, 2.0, 2), "2", "trailing zeros dropped");
 	tap_str(cs_report_number(b, sizeof b, -0.04, 1), "0", "no minus zero");
 	tap_str(cs_report_number(b, sizeof b, NAN, 1), "", "NaN is empty");
+	tap_long((long long)cs_utf8_width("\xe2\x96\x81x\xc3\xa9"), 3, "width counts code points");
 }
 
 static void
@@ -70,6 +71,7 @@ test_figures(void)
 
 	/* FRT 35 -> 33.5: down 1.5, and down is good. */
 	tap_str(f->value, "33.5 min", "figure value with unit");
+	tap_num(f->trend[1], 31.25, 1e-12, "the trend is kept");
 	tap_str(f->prev, "35 min", "previous value");
 	tap_str(f->change, "-1.5", "change");
 	tap_ok(f->dir == CS_DIR_DOWN && f->good == CS_GOOD_YES, "down is good for FRT");
@@ -193,8 +195,7 @@ test_mime(void)
 	tap_ok(strstr(b.data, "Subject: =?UTF-8?B?U2VtYWluZSA0NiDigJQgcsOpc3Vtw6k=?=\n") != NULL,
 	        "a non-ASCII subject is an encoded word");
 	tap_ok(strstr(b.data, "Date: Mon, 23 Nov 2026 00:00:00 +0000\n") != NULL, "Date header");
-	tap_ok(strstr(b.data, "Content-Type: multipart/alternative; boundary=\"BOUNDARY\"") !=
-	                NULL,
+	tap_ok(strstr(b.data, "Content-Type: multipart/alternative; boundary=\"BOUNDARY\"") != NULL,
 	        "multipart/alternative");
 	tap_ok(strstr(b.data, "--BOUNDARY\nContent-Type: text/plain; charset=utf-8") != NULL &&
 	                strstr(b.data, "--BOUNDARY\nContent-Type: text/html; charset=utf-8") !=
