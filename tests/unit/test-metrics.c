@@ -12,6 +12,7 @@
 
 #include "libcs/metrics.h"
 #include "libcs/period.h"
+#include "libcs/stats.h"
 #include "libcs/weekly.h"
 #include "tests/tap.h"
 
@@ -277,9 +278,59 @@ test_age(void)
 	cs_backlog_age_free(b);
 }
 
+/*
+ * Percentiles by selection against the sorted reference of stats.h, on
+ * pseudo-random whole minutes (exact in a float): few distinct values
+ * (many ties), many, and sizes around the edges.
+ */
+static void
+test_selection(void)
+{
+	static const size_t sizes[] = {1, 2, 3, 10, 11, 1000, 4097};
+	static const unsigned spread[] = {3, 1000000};
+	struct cs_metrics_options o;
+	size_t si, k, i;
+	unsigned long seed = 12345;
+	int bad = 0;
+
+	memset(&o, 0, sizeof o);
+	o.period = CS_PERIOD_WEEK;
+	o.as_of = CS_UNKNOWN;
+	for (si = 0; si < sizeof sizes / sizeof sizes[0]; si++) {
+		for (k = 0; k < 2; k++) {
+			struct cs_metrics *m = cs_metrics_new(&o, 0);
+			struct cs_values ref;
+			struct cs_metrics_result r;
+			struct cs_ticket t = tk("s", W46, CS_UNKNOWN, CS_UNKNOWN, CS_ST_OPEN, 0, 0,
+			        CS_CSAT_NONE);
+
+			cs_values_init(&ref);
+			for (i = 0; i < sizes[si]; i++) {
+				seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+				t.first_reply_min = (double)((seed >> 33) % spread[k]);
+				cs_values_add(&ref, t.first_reply_min);
+				cs_metrics_add(m, NULL, NULL, &t, NULL, 0);
+			}
+			cs_metrics_finish(m);
+			cs_metrics_result(m, 0, cs_pord_of(CS_PERIOD_WEEK, NULL, W46), &r);
+			if (r.frt_p50_min != cs_values_percentile(&ref, 0.5) ||
+			        fabs(r.frt_p90_min - cs_values_percentile(&ref, 0.9)) > 1e-9) {
+				bad++;
+				printf("# n=%zu spread=%u: p50 %g/%g p90 %g/%g\n", sizes[si], spread[k],
+				        r.frt_p50_min, cs_values_percentile(&ref, 0.5), r.frt_p90_min,
+				        cs_values_percentile(&ref, 0.9));
+			}
+			cs_values_release(&ref);
+			cs_metrics_free(m);
+		}
+	}
+	tap_ok(bad == 0, "percentiles by selection equal the sorted reference");
+}
+
 int
 main(void)
 {
+	test_selection();
 	test_periods();
 	test_metrics();
 	test_nps();
