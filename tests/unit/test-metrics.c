@@ -301,8 +301,8 @@ test_selection(void)
 			struct cs_metrics *m = cs_metrics_new(&o, 0);
 			struct cs_values ref;
 			struct cs_metrics_result r;
-			struct cs_ticket t = tk("s", W46, CS_UNKNOWN, CS_UNKNOWN, CS_ST_OPEN, 0, 0,
-			        CS_CSAT_NONE);
+			struct cs_ticket t = tk(
+			        "s", W46, CS_UNKNOWN, CS_UNKNOWN, CS_ST_OPEN, 0, 0, CS_CSAT_NONE);
 
 			cs_values_init(&ref);
 			for (i = 0; i < sizes[si]; i++) {
@@ -316,9 +316,9 @@ test_selection(void)
 			if (r.frt_p50_min != cs_values_percentile(&ref, 0.5) ||
 			        fabs(r.frt_p90_min - cs_values_percentile(&ref, 0.9)) > 1e-9) {
 				bad++;
-				printf("# n=%zu spread=%u: p50 %g/%g p90 %g/%g\n", sizes[si], spread[k],
-				        r.frt_p50_min, cs_values_percentile(&ref, 0.5), r.frt_p90_min,
-				        cs_values_percentile(&ref, 0.9));
+				printf("# n=%zu spread=%u: p50 %g/%g p90 %g/%g\n", sizes[si],
+				        spread[k], r.frt_p50_min, cs_values_percentile(&ref, 0.5),
+				        r.frt_p90_min, cs_values_percentile(&ref, 0.9));
 			}
 			cs_values_release(&ref);
 			cs_metrics_free(m);
