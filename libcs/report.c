@@ -139,7 +139,10 @@ cs_report_add_figure(struct cs_report *r, const char *name, int up_is_good, cons
 		f->good = CS_GOOD_NEUTRAL;
 	} else {
 		char num[64], buf[80];
-		double d = cur - prev;
+		double scale = pow(10, decimals);
+		/* The change between the values as printed, so that 38% after
+		 * 38.7% reads -0.7 and not the -0.6 of the unrounded values. */
+		double d = (round(cur * scale) - round(prev * scale)) / scale;
 
 		/* The change is rounded as the values are, so that equal
 		 * printed values never show an arrow. */
