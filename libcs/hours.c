@@ -270,7 +270,8 @@ cs_hours_parse(const char *name, const char *text, struct cs_error *err)
 		return NULL;
 	}
 	for (i = 0; i < h->n; i++)
-		qsort(h->s[i].holidays, h->s[i].nholidays, sizeof(int64_t), cmp_day);
+		if (h->s[i].nholidays)
+			qsort(h->s[i].holidays, h->s[i].nholidays, sizeof(int64_t), cmp_day);
 	return h;
 }
 

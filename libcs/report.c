@@ -261,4 +261,5 @@ cs_report_add_note(struct cs_report *r, const char *fmt, ...)
 	va_end(ap);
 	r->notes = xgrow(r->notes, &cap, r->nnotes + 1, sizeof *r->notes);
 	r->notes[r->nnotes++] = cs_buf_detach(&b, NULL);
+	cs_buf_release(&b); /* detach leaves b a fresh, allocated buffer */
 }

@@ -1005,7 +1005,8 @@ cs_weekly_build(struct cs_weekly *w)
 	/* Move the optional sections over, then their notes. */
 	cap = r->ntables;
 	r->tables = xgrow(r->tables, &cap, r->ntables + w->aux->ntables, sizeof *r->tables);
-	memcpy(r->tables + r->ntables, w->aux->tables, w->aux->ntables * sizeof *r->tables);
+	if (w->aux->ntables)
+		memcpy(r->tables + r->ntables, w->aux->tables, w->aux->ntables * sizeof *r->tables);
 	r->ntables += w->aux->ntables;
 	w->aux->ntables = 0;
 	for (i = 0; i < w->aux->nnotes; i++)
