@@ -2,8 +2,8 @@
  * Support metrics by period and group; see metrics.h.
  *
  * Each (group, period) cell keeps counters, the durations whose
- * percentiles it reports (as floats: four bytes a ticket, ample for
- * minutes), and the instants at which tickets still open would breach
+ * percentiles it reports (as doubles, so that the percentiles are exact
+ * whatever the values), and the instants at which tickets still open would breach
  * their SLA, which are judged only once as_of is known.  The backlog is
  * kept as a per-period difference (created minus leaving) and summed into a
  * running total by cs_metrics_finish.
@@ -19,7 +19,7 @@
 #include "libcs/xalloc.h"
 
 struct fvals {
-	float *v;
+	double *v;
 	uint32_t n, cap;
 	double sum;
 };
@@ -54,7 +54,7 @@ fvals_add(struct fvals *f, double x)
 		f->v = xgrow(f->v, &cap, (size_t)f->n + 1, sizeof *f->v);
 		f->cap = cap > UINT32_MAX ? UINT32_MAX : (uint32_t)cap;
 	}
-	f->v[f->n++] = (float)x;
+	f->v[f->n++] = x;
 	f->sum += x;
 }
 
@@ -62,13 +62,13 @@ fvals_add(struct fvals *f, double x)
  * greater or equal ones after it (quickselect, median of three): linear
  * time, where a sort would be n log n over millions of durations. */
 static void
-select_kth(float *v, size_t n, size_t k)
+select_kth(double *v, size_t n, size_t k)
 {
 	size_t lo = 0, hi = n - 1;
 
 	while (hi > lo) {
 		size_t mid = lo + (hi - lo) / 2, i = lo, j = hi;
-		float a = v[lo], b = v[mid], c = v[hi], pivot, t;
+		double a = v[lo], b = v[mid], c = v[hi], pivot, t;
 
 		pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
 		/* Hoare partition: afterwards v[lo..j] <= pivot <= v[i..hi]. */
@@ -97,10 +97,10 @@ select_kth(float *v, size_t n, size_t k)
 }
 
 /* The least value of v[from..n). */
-static float
-least_from(const float *v, size_t n, size_t from)
+static double
+least_from(const double *v, size_t n, size_t from)
 {
-	float m = v[from];
+	double m = v[from];
 	size_t i;
 
 	for (i = from + 1; i < n; i++)

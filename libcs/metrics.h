@@ -6,7 +6,7 @@
  *
  * A struct cs_metrics takes tickets one at a time in any order
  * (cs_metrics_add), then answers for any (group, period) with a struct
- * cs_metrics_result.  Memory grows with groups x periods, plus 4 bytes per
+ * cs_metrics_result.  Memory grows with groups x periods, plus 8 bytes per
  * known duration (kept for exact percentiles) and 8 bytes per ticket still
  * open at the end of its creation period (for SLA breaches found later).
  *
