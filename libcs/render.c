@@ -114,6 +114,45 @@ rule(struct cs_buf *out, const char *title, char c)
 	cs_buf_addc(out, '\n');
 }
 
+/* Appends text wrapped at width columns at spaces; lines after the first
+ * start with indent spaces. */
+static void
+wrapped(struct cs_buf *out, const char *prefix, const char *text, size_t width, size_t indent)
+{
+	size_t col = cs_utf8_width(prefix), i;
+	const char *p = text;
+	int first = 1;
+
+	cs_buf_adds(out, prefix);
+	for (;;) {
+		const char *end;
+		size_t ww = 0;
+
+		while (*p == ' ')
+			p++;
+		if (*p == '\0')
+			break;
+		for (end = p; *end && *end != ' '; end++)
+			if (((unsigned char)*end & 0xC0) != 0x80)
+				ww++;
+		/* A word wider than the line stays whole on a line of its own. */
+		if (!first && col + 1 + ww > width) {
+			cs_buf_addc(out, '\n');
+			for (i = 0; i < indent; i++)
+				cs_buf_addc(out, ' ');
+			col = indent;
+		} else if (!first) {
+			cs_buf_addc(out, ' ');
+			col++;
+		}
+		cs_buf_add(out, p, (size_t)(end - p));
+		col += ww;
+		first = 0;
+		p = end;
+	}
+	cs_buf_addc(out, '\n');
+}
+
 static void
 text_headline(struct cs_buf *out, const struct cs_report *r, int width, int color)
 {
@@ -201,10 +240,8 @@ text_table(struct cs_buf *out, const struct cs_report_table *t, int width)
 		w[best]--;
 	}
 	rule(out, t->title, '-');
-	if (t->note) {
-		cs_buf_adds(out, t->note);
-		cs_buf_addc(out, '\n');
-	}
+	if (t->note)
+		wrapped(out, "", t->note, (size_t)width, 0);
 	if (t->nrows) {
 		for (i = 0; i <= t->nrows; i++) {
 			size_t mark = out->len;
@@ -237,15 +274,15 @@ cs_render_text(struct cs_buf *out, const struct cs_report *r, int width, int col
 	if (color)
 		cs_buf_adds(out, RESET);
 	cs_buf_addc(out, '\n');
-	cs_buf_adds(out, r->subtitle);
-	cs_buf_adds(out, "\n\n");
+	wrapped(out, "", r->subtitle, (size_t)width, 0);
+	cs_buf_addc(out, '\n');
 	text_headline(out, r, width, color);
 	for (i = 0; i < r->ntables; i++)
 		text_table(out, &r->tables[i], width);
 	if (r->nnotes) {
 		rule(out, "Notes", '-');
 		for (i = 0; i < r->nnotes; i++)
-			cs_buf_printf(out, "- %s\n", r->notes[i]);
+			wrapped(out, "- ", r->notes[i], (size_t)width, 2);
 	}
 }
 

@@ -661,15 +661,16 @@ cs_weekly_load_staffing(struct cs_weekly *w, const char *path, struct cs_error *
 		days[j] = d;
 	}
 	if (both) {
-		const char *cols[] = {"day", "required h", "scheduled h", "emergency req h",
-		        "emergency sched h", "difference h"};
+		const char *cols[] = {
+		        "day", "req h", "sched h", "emerg req h", "emerg sched h", "extra h"};
 
 		t = cs_report_add_table(w->aux, "Staffing: agent-hours per day", 6, cols);
 		cs_report_table_note(t,
-		        "Healthy against emergency mode; the difference is the healthy "
-		        "schedule's extra hours, which go to improvement work.");
+		        "Required (req) and scheduled (sched) agent-hours in healthy and in "
+		        "emergency mode; extra is the healthy schedule's hours over the "
+		        "emergency one, which go to improvement work.");
 	} else {
-		const char *cols[] = {"day", "required h", "scheduled h", "gap h"};
+		const char *cols[] = {"day", "req h", "sched h", "gap h"};
 
 		t = cs_report_add_table(w->aux, "Staffing: agent-hours per day", 4, cols);
 	}

@@ -48,6 +48,10 @@ sample(void)
 	t = cs_report_add_table(r, "Empty", 3, cols);
 	cs_report_table_note(t, "Nothing this week.");
 	cs_report_add_note(r, "health.csv: %d rows left out", 2);
+	cs_report_add_note(r, "%s",
+	        "a note long enough to need wrapping: lorem ipsum dolor sit amet, "
+	        "consectetur adipiscing elit, sed do eiusmod tempor incididunt ut "
+	        "labore et dolore magna aliqua");
 	return r;
 }
 
