@@ -290,18 +290,44 @@ feed(struct cs_csv_reader *r, const char *s, size_t n)
 static int
 feed_plain(struct cs_csv_reader *r, const char *s, size_t n)
 {
-	const char *p = s, *end = s + n - 1, *d;
+	size_t len = n - 1, i, start = 0;
+	char *d;
 
-	if (n < 2 || *end != '\n' || memchr(s, '"', n - 1) != NULL ||
-	        memchr(s, '\r', n - 1) != NULL)
+	/* Lines near a size limit go to libcsv's path, which cuts and reports. */
+	if (n < 2 || s[len] != '\n' || len > r->max_field ||
+	        (len + 1) * (1 + 3 * sizeof(size_t)) > r->max_record ||
+	        memchr(s, '"', len) != NULL || memchr(s, '\r', len) != NULL)
 		return 0;
-	for (;;) {
-		d = memchr(p, r->delim, (size_t)(end - p));
-		on_field((void *)p, d ? (size_t)(d - p) : (size_t)(end - p), r);
-		if (d == NULL)
+	/* The line is copied once and cut in place: each delimiter becomes
+	 * the NUL that ends its field, as on_field would have laid them out. */
+	if (len + 1 > r->data_cap)
+		r->data = xgrow(r->data, &r->data_cap, len + 1, 1);
+	memcpy(r->data, s, len);
+	r->data[len] = '\0';
+	d = r->data;
+	for (i = 0;; i++) {
+		char *q = memchr(d + start, r->delim, len - start);
+		size_t end = q ? (size_t)(q - d) : len;
+
+		if (r->nf == r->f_cap) {
+			size_t cap = r->f_cap;
+
+			r->off = xgrow(r->off, &cap, r->nf + 1, sizeof *r->off);
+			cap = r->f_cap;
+			r->len = xgrow(r->len, &cap, r->nf + 1, sizeof *r->len);
+			r->f = xgrow(r->f, &r->f_cap, r->nf + 1, sizeof *r->f);
+		}
+		d[end] = '\0';
+		r->off[r->nf] = start;
+		r->len[r->nf] = end - start;
+		r->nf++;
+		if (q == NULL)
 			break;
-		p = d + 1;
+		start = end + 1;
 	}
+	r->seen = r->nf;
+	r->data_len = len + 1;
+	r->field_line = r->line;
 	on_row('\n', r);
 	return 1;
 }
