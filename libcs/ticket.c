@@ -33,6 +33,10 @@ index_of(const char *const *names, size_t n, const char *s, size_t len)
 {
 	size_t i;
 
+	/* Canonical streams write the names in lower case: try that first. */
+	for (i = 0; i < n; i++)
+		if (names[i][0] == s[0] && strlen(names[i]) == len && memcmp(names[i], s, len) == 0)
+			return (int)i;
 	for (i = 0; i < n; i++)
 		if (strlen(names[i]) == len && strncasecmp(names[i], s, len) == 0)
 			return (int)i;
