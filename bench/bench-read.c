@@ -5,8 +5,10 @@
  *                            field callback, a record counter
  *   bench-read cs FILE       cs_csv_open + cs_csv_read over every record
  *
- * Each run prints one line: mode, records, seconds, MB/s and peak RSS.  One
- * mode per process, so that the peak RSS belongs to that mode alone.  Built
+ * Each run prints one line: mode, records, wall seconds, MB/s, CPU seconds
+ * (user + system, less disturbed than wall time on a shared machine) and
+ * peak RSS.  One mode per process, so that the peak RSS and the CPU time
+ * belong to that mode alone.  Built
  * by bench/csv.sh with cc -O2 against libcs.a and -lcsv.
  */
 #include <csv.h>
@@ -117,7 +119,10 @@ main(int argc, char **argv)
 	rows = strcmp(argv[1], "cs") == 0 ? run_cs(argv[2]) : run_libcsv(argv[2]);
 	t = now() - t0;
 	getrusage(RUSAGE_SELF, &ru);
-	printf("%-6s records=%ld seconds=%.3f MB/s=%.1f peak_rss_kib=%ld\n", argv[1], rows, t,
-	        (double)st.st_size / 1e6 / t, ru.ru_maxrss);
+	printf("%-6s records=%ld seconds=%.3f MB/s=%.1f cpu=%.3f peak_rss_kib=%ld\n", argv[1], rows,
+	        t, (double)st.st_size / 1e6 / t,
+	        (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+	                (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6,
+	        ru.ru_maxrss);
 	return 0;
 }

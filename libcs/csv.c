@@ -32,8 +32,9 @@
  * passes the limit it keeps the first max_field bytes and the last byte (a
  * closing quote libcsv will strip) and throws the middle away, so a 50 MB
  * field costs max_field plus one chunk.  The record's own storage is capped
- * too (CS_CSV_RECORD_FACTOR times max_field), so a line of a million empty
- * fields cannot exhaust memory either.
+ * too (CS_CSV_RECORD_FACTOR times max_field, and never less than that
+ * times the default, counting 3 words of bookkeeping a field), so a line of
+ * a million empty fields cannot exhaust memory either.
  *
  * Checks.  Each piece is scanned a word at a time for bytes >= 0x80 and NUL
  * bytes; only a record that has any gets its fields checked for NUL bytes
@@ -78,10 +79,11 @@ struct cs_csv_reader {
 	long rec_line; /* line where the record being read began */
 	long field_line; /* line where the current field began; 0: rec_line */
 
-	/* The record being read: field bytes, each NUL-terminated, in data. */
+	/* The record being read: field bytes, each NUL-terminated, one after
+	 * the other in data (so field i starts after the i-1 before it). */
 	char *data;
 	size_t data_len, data_cap;
-	size_t *off, *len;
+	size_t *len;
 	char **f;
 	size_t nf, f_cap;
 	size_t seen; /* fields seen, stored or not */
@@ -151,8 +153,6 @@ on_field(void *s, size_t len, void *ctx)
 	if (r->nf == r->f_cap) {
 		size_t cap = r->f_cap;
 
-		r->off = xgrow(r->off, &cap, r->nf + 1, sizeof *r->off);
-		cap = r->f_cap;
 		r->len = xgrow(r->len, &cap, r->nf + 1, sizeof *r->len);
 		r->f = xgrow(r->f, &r->f_cap, r->nf + 1, sizeof *r->f);
 	}
@@ -160,7 +160,6 @@ on_field(void *s, size_t len, void *ctx)
 		r->data = xgrow(r->data, &r->data_cap, need, 1);
 	memcpy(r->data + r->data_len, s, len);
 	r->data[r->data_len + len] = '\0';
-	r->off[r->nf] = r->data_len;
 	r->len[r->nf] = len;
 	r->nf++;
 	r->data_len = need;
@@ -440,10 +439,12 @@ next_record(struct cs_csv_reader *r)
 static void
 finish_record(struct cs_csv_reader *r, struct cs_row *row, size_t expect)
 {
-	size_t i;
+	size_t i, off = 0;
 
-	for (i = 0; i < r->nf; i++)
-		r->f[i] = r->data + r->off[i];
+	for (i = 0; i < r->nf; i++) {
+		r->f[i] = r->data + off;
+		off += r->len[i] + 1;
+	}
 	if (expect && r->seen != expect)
 		set_problem(r, "expected %zu fields, found %zu", expect, r->seen);
 	if (r->odd && r->problem[0] == '\0') {
@@ -466,27 +467,42 @@ finish_record(struct cs_csv_reader *r, struct cs_row *row, size_t expect)
 	row->problem = r->problem[0] ? r->problem : NULL;
 }
 
-/* The delimiter with the most occurrences outside quotes in the first line
- * of the chunk; comma when there is none, the earlier one on a tie. */
+/* The delimiter with the most occurrences outside quotes in the first
+ * non-blank line of the chunk; comma when there is none, the earlier of
+ * , ; tab | on a tie.  A quote opens only at the start of a field (after a
+ * candidate delimiter), as in the parser, so a name like Size "L" does not
+ * hide the delimiters after it. */
 static int
 detect_delim(const char *s, size_t n)
 {
 	static const char cands[] = {',', ';', '\t', '|'};
 	size_t count[4] = {0, 0, 0, 0};
-	int quoted = 0, best = 0;
-	size_t i, j;
+	int quoted = 0, at_start = 1, best = 0;
+	size_t i = 0, j;
 
-	for (i = 0; i < n; i++) {
+	while (i < n && (s[i] == '\n' || s[i] == '\r'))
+		i++;
+	for (; i < n; i++) {
 		char c = s[i];
+		const char *d;
 
-		if (c == '"')
-			quoted = !quoted;
-		else if (!quoted && (c == '\n' || c == '\r'))
+		if (quoted) {
+			if (c == '"' && i + 1 < n && s[i + 1] == '"')
+				i++;
+			else if (c == '"')
+				quoted = 0;
+			continue;
+		}
+		if (c == '\n' || c == '\r')
 			break;
-		else if (!quoted)
-			for (j = 0; j < 4; j++)
-				if (c == cands[j])
-					count[j]++;
+		if (c == '"' && at_start) {
+			quoted = 1;
+			continue;
+		}
+		d = c ? memchr(cands, c, sizeof cands) : NULL;
+		if (d != NULL)
+			count[d - cands]++;
+		at_start = d != NULL;
 	}
 	for (j = 1; j < 4; j++)
 		if (count[j] > count[best])
@@ -561,7 +577,7 @@ reader_open(struct cs_decode *dec, const char *name, const struct cs_csv_options
 	r->header.f = xcalloc(h.n ? h.n : 1, sizeof *r->header.f);
 	r->header.len = xcalloc(h.n ? h.n : 1, sizeof *r->header.len);
 	for (i = 0; i < h.n; i++) {
-		r->header.f[i] = r->header_data + r->off[i];
+		r->header.f[i] = r->header_data + (h.f[i] - r->data);
 		r->header.len[i] = h.len[i];
 	}
 	if (h.problem) {
@@ -669,7 +685,6 @@ cs_csv_close(struct cs_csv_reader *r)
 	cs_decode_free(r->dec);
 	free(r->name);
 	free(r->data);
-	free(r->off);
 	free(r->len);
 	free(r->f);
 	free(r->header_data);

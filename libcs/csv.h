@@ -2,8 +2,9 @@
  * Reading CSV and TSV, built on libcsv.
  *
  * A reader opens a file (or stdin, or a gzip file, or a memory block),
- * converts it to UTF-8 when it is UTF-16 or the caller names a legacy
- * encoding, strips a UTF-8 BOM, detects the delimiter from the header line
+ * converts it to UTF-8 when it is UTF-16 (known by its byte order mark, or
+ * by the zero bytes of its first two ASCII characters) or the caller names
+ * a legacy encoding, strips a UTF-8 BOM, detects the delimiter from the header line
  * (comma, semicolon, tab or pipe, unless forced), and hands back one record
  * at a time with byte-exact fields: nothing is trimmed, CRLF and LF both end
  * a record, blank lines are skipped, a quote inside an unquoted field is

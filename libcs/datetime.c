@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "libcs/tzfile.h"
 #include "libcs/xalloc.h"
@@ -32,7 +33,7 @@ int64_t
 cs_days_from_civil(int y, int m, int d)
 {
 	int64_t yy = (int64_t)y - (m <= 2);
-	int64_t era = cs_floor_div(yy, 400);
+	int64_t era = (yy >= 0 ? yy : yy - 399) / 400; /* floor, by a constant */
 	int64_t yoe = yy - era * 400; /* 0 .. 399 */
 	int64_t mp = (m + 9) % 12; /* March 0 .. February 11 */
 	int64_t doy = (153 * mp + 2) / 5 + d - 1;
@@ -45,7 +46,7 @@ void
 cs_civil_from_days(int64_t days, int *y, int *m, int *d)
 {
 	int64_t z = days + 719468;
-	int64_t era = cs_floor_div(z, 146097);
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
 	int64_t doe = z - era * 146097;
 	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
 	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
@@ -154,17 +155,23 @@ zone_without_file(const char *name)
 	return tz;
 }
 
-/* Reads a whole (small) file; returns NULL when it cannot be read or is
- * larger than any zone file. */
+/* Reads a whole (small) regular file; returns NULL when it cannot be read,
+ * is not a regular file (a directory, a device) or is larger
+ * than any zone file. */
 static unsigned char *
 read_small_file(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
 	unsigned char *buf;
 	size_t cap = 1 << 20, n;
+	struct stat sb;
 
 	if (f == NULL)
 		return NULL;
+	if (fstat(fileno(f), &sb) < 0 || !S_ISREG(sb.st_mode)) {
+		fclose(f);
+		return NULL;
+	}
 	buf = xmalloc(cap);
 	n = fread(buf, 1, cap, f);
 	if (ferror(f) || n == cap) {
@@ -226,7 +233,11 @@ cs_tz_load(const char *name, struct cs_error *err)
 	free(buf);
 	if (rc < 0) {
 		free(tz);
-		cs_error_set(err, NULL, 0, "invalid time zone data for '%s' in '%s'", name, path);
+		if (name[0] == '/')
+			cs_error_set(err, NULL, 0, "invalid time zone data in '%s'", name);
+		else
+			cs_error_set(err, NULL, 0, "invalid time zone data for '%s' in '%s'", name,
+			        path);
 		return NULL;
 	}
 	tz->name = xstrdup(name);
@@ -282,6 +293,15 @@ cs_tz_to_utc(const struct cs_tz *tz, int64_t local)
 	if (tz == NULL || tz->utc)
 		return local;
 	local = clamp_instant(local);
+	/* The fast path: no transition within a day either side of local
+	 * (which covers any offset), so the one offset in force applies. */
+	if (tz->data.ntrans > 0) {
+		size_t k = cs_tzdata_find(&tz->data, local - 86400);
+
+		if (k < tz->data.ntrans && tz->data.trans[k] > local + 86400)
+			return local -
+			        (k == 0 ? tz->data.off[0] : tz->data.off[tz->data.type[k - 1]]);
+	}
 	/* The offsets a day either side bracket any ordinary transition near
 	 * local: try reading local with each. */
 	before = cs_tzdata_offset(&tz->data, local - 86400);
@@ -836,13 +856,13 @@ stamp_valid(const struct stamp *st)
 
 /* Numbers: unix seconds (9-10 digits), milliseconds (12-13), YYYYMMDD (8),
  * YYYYMMDDHHMMSS (14), Excel serial days (integer part 20000-80000, with or
- * without a fraction).  Returns 1 when [p, e) was all number (then rc holds
- * the result), 0 when it is not a plain number. */
+ * without a fraction).  Says which: NUM_INSTANT leaves the instant in
+ * *ival, NUM_EXCEL the day in *ival and its fraction in *frac, NUM_CIVIL the
+ * fields in st; NUM_NONE when [p, e) is not one of these numbers. */
 enum num_kind { NUM_NONE, NUM_INSTANT, NUM_EXCEL, NUM_CIVIL };
 
 static enum num_kind
-scan_number(
-        const char *p, const char *e, int64_t *ival, double *frac, int *ndigits, struct stamp *st)
+scan_number(const char *p, const char *e, int64_t *ival, double *frac, struct stamp *st)
 {
 	const char *q = p;
 	int64_t v = 0;
@@ -870,7 +890,6 @@ scan_number(
 	if (q != e || n == 0)
 		return NUM_NONE;
 	*ival = v;
-	*ndigits = n;
 	if (v >= 20000 && v <= 80000 && n == 5)
 		return NUM_EXCEL;
 	if (n == 8 || n == 14) {
@@ -898,6 +917,48 @@ scan_number(
 	return NUM_NONE;
 }
 
+/* The fast path for the commonest shapes, which are also this project's own
+ * canonical text: "YYYY-MM-DD HH:MM:SS", "YYYY-MM-DDTHH:MM:SS" and the same
+ * with "Z" or "+HH:MM".  Returns 1 with st filled (not yet checked), or 0 to
+ * go the general way. */
+static int
+scan_canonical(const char *p, const char *e, struct stamp *st)
+{
+	static const unsigned char digit_at[] = {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18};
+	const unsigned char *u = (const unsigned char *)p;
+	size_t n = (size_t)(e - p), i;
+
+	int32_t off = 0;
+
+	if (n == 25 && (p[19] == '+' || p[19] == '-') && p[22] == ':' &&
+	        (unsigned)(u[20] - '0') <= 9 && (unsigned)(u[21] - '0') <= 9 &&
+	        (unsigned)(u[23] - '0') <= 9 && (unsigned)(u[24] - '0') <= 9) {
+		int oh = (u[20] - '0') * 10 + (u[21] - '0'),
+		    om = (u[23] - '0') * 10 + (u[24] - '0');
+
+		if (oh > 23 || om > 59)
+			return 0;
+		off = (p[19] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+	} else if (n != 19 && !(n == 20 && p[19] == 'Z')) {
+		return 0;
+	}
+	if (p[4] != '-' || p[7] != '-' || (p[10] != ' ' && p[10] != 'T') || p[13] != ':' ||
+	        p[16] != ':')
+		return 0;
+	for (i = 0; i < sizeof digit_at; i++)
+		if ((unsigned)(u[digit_at[i]] - '0') > 9)
+			return 0;
+	st->y = (u[0] - '0') * 1000 + (u[1] - '0') * 100 + (u[2] - '0') * 10 + (u[3] - '0');
+	st->mo = (u[5] - '0') * 10 + (u[6] - '0');
+	st->d = (u[8] - '0') * 10 + (u[9] - '0');
+	st->h = (u[11] - '0') * 10 + (u[12] - '0');
+	st->mi = (u[14] - '0') * 10 + (u[15] - '0');
+	st->s = (u[17] - '0') * 10 + (u[18] - '0');
+	st->has_off = n != 19;
+	st->off = off;
+	return 1;
+}
+
 /* 1899-12-30, day 0 of Excel's 1900 date system past its phantom 1900-02-29. */
 #define EXCEL_EPOCH (-25569)
 
@@ -909,14 +970,15 @@ parse_any(const char *s, size_t len, enum cs_date_order order, struct stamp *st,
 	const char *p = s, *e = s + len;
 	int64_t iv;
 	double frac;
-	int nd;
 
 	*is_instant = 0;
 	trim(&p, &e);
+	if (scan_canonical(p, e, st))
+		goto check;
 	if (p == e || cs_is_placeholder(p, (size_t)(e - p)))
 		return CS_PARSE_EMPTY;
 	if (is_digit((unsigned char)*p) && (e - p <= 20)) {
-		switch (scan_number(p, e, &iv, &frac, &nd, st)) {
+		switch (scan_number(p, e, &iv, &frac, st)) {
 		case NUM_INSTANT:
 			*is_instant = 1;
 			*instant = iv;
@@ -940,6 +1002,7 @@ parse_any(const char *s, size_t len, enum cs_date_order order, struct stamp *st,
 	}
 	if (scan_stamp(p, e, order, st) < 0)
 		return CS_PARSE_BAD;
+check:
 	if (is_sentinel(st))
 		return CS_PARSE_EMPTY;
 	if (!stamp_valid(st))
@@ -1022,7 +1085,7 @@ scan_fmt(const char *s, size_t len, const char *fmt, struct stamp *st)
 			have_y = 1;
 			break;
 		case 'y':
-			if (scan_uint(&p, e, 2, &v) != 2)
+			if (scan_uint(&p, e, 2, &v) == 0)
 				return -1;
 			st->y = full_year(v, 2);
 			have_y = 1;

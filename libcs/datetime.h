@@ -104,7 +104,7 @@ enum cs_parse_result {
  *   - a date alone (midnight in tz);
  *   - all digits: 9-10 are unix seconds (a fraction is dropped), 12-13 unix
  *     milliseconds, 8 YYYYMMDD, 14 YYYYMMDDHHMMSS; a number whose integer
- *     part has 5 digits in 20000..80000 (1954-10-03 .. 2119-01-10), with or
+ *     part has 5 digits in 20000..80000 (1954-10-03 .. 2119-01-11), with or
  *     without a fraction, is an Excel serial day (1900 system, day 0 is
  *     1899-12-30) in tz, rounded to the second: 45017.5 is
  *     2023-04-01T12:00:00 local.  Other all-digit values (YYMMDD, 11 digits)
@@ -127,7 +127,7 @@ enum cs_parse_result cs_date_parse(
 
 /*
  * Parsing with an explicit format, for mapping files ("%y%m%d", "%d.%m.%Y
- * %H:%M").  Conversions: %Y (4 digits), %y (2 digits, 69-99 are 19xx,
+ * %H:%M").  Conversions: %Y (4 digits), %y (1-2 digits, 69-99 are 19xx,
  * 00-68 20xx), %m %d %H %M (1-2 digits, at most 2, so "%y%m%d" reads
  * "990101"), %S (1-2 digits, then an optional fraction that is dropped),
  * %p (AM/PM, any case; hour 1-12), %b (English month name or abbreviation),
@@ -187,6 +187,8 @@ char *cs_period_label(enum cs_period p, const struct cs_tz *tz, int64_t start, c
 /* Parses a label back ("2026-W46", "2026-11", "2026-11-16") to its start;
  * 0, or -1 when label is not a valid label of period p. */
 int cs_period_parse(enum cs_period p, const struct cs_tz *tz, const char *label, int64_t *start);
+/* The ISO 8601 week of a day: its year (that of the week's Thursday, so
+ * 2021-01-03 is in 2020-W53) and its number, 1 to 53. */
 void cs_iso_week(int64_t days, int *iso_year, int *week);
 
 /*

@@ -235,6 +235,19 @@ plain_fill(struct cs_decode *d, char **p, struct cs_error *err)
 	return raw_fill(d, err);
 }
 
+/* Whether the first two code units are printable ASCII in UTF-16 of the
+ * given byte order: "I\0d\0" (little endian) or "\0I\0d" (big endian).  No
+ * UTF-8 text starts that way, and a header starts with a printable name or
+ * a quote, so UTF-16 saved without its byte order mark is still read. */
+static int
+looks_utf16(const unsigned char *b, int little)
+{
+	int lo = little ? 0 : 1, hi = little ? 1 : 0;
+
+	return b[hi] == 0 && b[hi + 2] == 0 && b[lo] >= 0x20 && b[lo] < 0x7f && b[lo + 2] >= 0x20 &&
+	        b[lo + 2] < 0x7f;
+}
+
 /* Reads the first chunk, decides on gzip and on the encoding. */
 static int
 start(struct cs_decode *d, struct cs_error *err)
@@ -271,6 +284,10 @@ start(struct cs_decode *d, struct cs_error *err)
 	} else if (n >= 2 && b[0] == 0xfe && b[1] == 0xff) {
 		d->enc = "utf-16be";
 		skip = 2;
+	} else if (strcmp(d->want, "utf-8") == 0 && n >= 4 && looks_utf16(b, 1)) {
+		d->enc = "utf-16le";
+	} else if (strcmp(d->want, "utf-8") == 0 && n >= 4 && looks_utf16(b, 0)) {
+		d->enc = "utf-16be";
 	}
 	d->in += skip;
 	d->in_left = (size_t)n - skip;

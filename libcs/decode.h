@@ -2,7 +2,9 @@
  * The byte layer under the CSV reader: turns a file descriptor or a memory
  * block into a stream of UTF-8 chunks.  It inflates gzip input (several
  * concatenated members are one stream), strips a UTF-8 byte order mark,
- * recognises UTF-16LE and UTF-16BE by their byte order mark, and converts
+ * recognises UTF-16LE and UTF-16BE by their byte order mark (or, without
+ * one, by a first two characters of printable ASCII with zero bytes
+ * between them), and converts
  * UTF-16 and the legacy encodings cp1252 and latin1 to UTF-8 with iconv.
  *
  * Everything streams through fixed buffers of CS_DECODE_CHUNK bytes, so

@@ -60,6 +60,68 @@ block_size(const struct tzif_header *h, int tsize)
 	        h->charcnt + (size_t)h->leapcnt * (size_t)(tsize + 4) + h->isstdcnt + h->isutcnt;
 }
 
+static int64_t rule_day(const struct cs_tzrule *r, int y);
+
+static void
+append_transition(struct cs_tzdata *d, size_t orig, int64_t t, uint8_t type)
+{
+	if (d->ntrans > 0 && t <= d->trans[d->ntrans - 1]) {
+		/* Two rules at one instant (all-year DST): the later one wins,
+		 * but the file's own transitions are never rewritten. */
+		if (t == d->trans[d->ntrans - 1] && d->ntrans > orig)
+			d->type[d->ntrans - 1] = type;
+		return;
+	}
+	d->trans[d->ntrans] = t;
+	d->type[d->ntrans++] = type;
+}
+
+/*
+ * Appends the transitions that the footer's rule makes from the year of the
+ * file's last transition to CS_TZ_EXTEND_YEAR, so that a lookup in the coming
+ * decades is one binary search whether the file is "fat" (transitions to
+ * 2037) or "slim" (transitions only until the rule took over).  Later
+ * instants still go to the rule itself.
+ */
+static void
+extend_with_footer(struct cs_tzdata *d)
+{
+	const struct cs_tzposix *z = &d->footer;
+	size_t orig = d->ntrans;
+	uint8_t tstd, tdst;
+	int y, y0, m, dd;
+
+	if (!d->has_footer || !z->has_dst || d->ntrans == 0 || d->ntypes + 2 > 256)
+		return;
+	cs_civil_from_days(cs_floor_div(d->trans[d->ntrans - 1], 86400), &y0, &m, &dd);
+	/* A file whose transitions end before 1900 is odd enough (or corrupt)
+	 * to be left to the rule alone, without a table of centuries. */
+	if (y0 < 1900 || y0 >= CS_TZ_EXTEND_YEAR)
+		return;
+	d->trans = xreallocarray(
+	        d->trans, d->ntrans + 2 * (size_t)(CS_TZ_EXTEND_YEAR - y0 + 1), sizeof *d->trans);
+	d->type = xreallocarray(
+	        d->type, d->ntrans + 2 * (size_t)(CS_TZ_EXTEND_YEAR - y0 + 1), sizeof *d->type);
+	d->off = xreallocarray(d->off, d->ntypes + 2, sizeof *d->off);
+	tstd = (uint8_t)d->ntypes;
+	tdst = (uint8_t)(d->ntypes + 1);
+	d->off[tstd] = z->std_off;
+	d->off[tdst] = z->dst_off;
+	d->ntypes += 2;
+	for (y = y0; y <= CS_TZ_EXTEND_YEAR; y++) {
+		int64_t s = rule_day(&z->start, y) * 86400 + z->start.time - z->std_off;
+		int64_t e = rule_day(&z->end, y) * 86400 + z->end.time - z->dst_off;
+
+		if (s < e) {
+			append_transition(d, orig, s, tdst);
+			append_transition(d, orig, e, tstd);
+		} else {
+			append_transition(d, orig, e, tstd);
+			append_transition(d, orig, s, tdst);
+		}
+	}
+}
+
 int
 cs_tzdata_parse(struct cs_tzdata *d, const unsigned char *buf, size_t len)
 {
@@ -124,6 +186,7 @@ cs_tzdata_parse(struct cs_tzdata *d, const unsigned char *buf, size_t len)
 			d->has_footer = 1;
 		}
 	}
+	extend_with_footer(d);
 	return 0;
 bad:
 	cs_tzdata_release(d);
@@ -298,28 +361,34 @@ cs_tzposix_offset(const struct cs_tzposix *z, int64_t utc)
 	return utc >= e && utc < s ? z->std_off : z->dst_off;
 }
 
-int32_t
-cs_tzdata_offset(const struct cs_tzdata *d, int64_t utc)
+size_t
+cs_tzdata_find(const struct cs_tzdata *d, int64_t utc)
 {
-	size_t lo, hi;
+	size_t lo = 0, hi = d->ntrans;
 
-	if (d->ntrans == 0)
-		return d->has_footer ? cs_tzposix_offset(&d->footer, utc) : d->off[0];
-	if (utc < d->trans[0])
-		return d->off[0];
-	if (utc >= d->trans[d->ntrans - 1])
-		return d->has_footer ? cs_tzposix_offset(&d->footer, utc)
-		                     : d->off[d->type[d->ntrans - 1]];
-	/* The last transition at or before utc: trans[lo] <= utc < trans[hi]. */
-	lo = 0;
-	hi = d->ntrans - 1;
-	while (hi - lo > 1) {
+	/* The count of transitions at or before utc: trans[lo-1] <= utc < trans[lo]. */
+	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
 		if (d->trans[mid] <= utc)
-			lo = mid;
+			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return d->off[d->type[lo]];
+	return lo;
+}
+
+int32_t
+cs_tzdata_offset(const struct cs_tzdata *d, int64_t utc)
+{
+	size_t k;
+
+	if (d->ntrans == 0)
+		return d->has_footer ? cs_tzposix_offset(&d->footer, utc) : d->off[0];
+	k = cs_tzdata_find(d, utc);
+	if (k == 0)
+		return d->off[0];
+	if (k == d->ntrans && d->has_footer)
+		return cs_tzposix_offset(&d->footer, utc);
+	return d->off[d->type[k - 1]];
 }

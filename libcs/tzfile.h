@@ -14,6 +14,9 @@
  * treated as this far by the zone code, so its arithmetic cannot overflow. */
 #define CS_TZ_LIMIT ((int64_t)1 << 53)
 
+/* The footer's rule is expanded into transitions up to this year at load. */
+#define CS_TZ_EXTEND_YEAR 2200
+
 /* One rule of a POSIX TZ string: the day DST starts or ends, and the local
  * time of day (seconds, may be negative or past 24 h) it happens at. */
 struct cs_tzrule {
@@ -31,7 +34,9 @@ struct cs_tzposix {
 };
 
 /* The zone's data.  trans is sorted; type[i] is the index into off of the
- * offset in force from trans[i] on; off[0] is in force before trans[0]. */
+ * offset in force from trans[i] on; off[0] is in force before trans[0].
+ * Past the file's transitions come those its footer makes up to
+ * CS_TZ_EXTEND_YEAR; after the last of all, the footer decides. */
 struct cs_tzdata {
 	int64_t *trans;
 	uint8_t *type;
@@ -48,6 +53,9 @@ void cs_tzdata_release(struct cs_tzdata *d);
 
 /* Parses a POSIX TZ string (s, len bytes).  Returns 0 or -1. */
 int cs_tzposix_parse(struct cs_tzposix *p, const char *s, size_t len);
+
+/* The number of transitions at or before utc (0 .. ntrans). */
+size_t cs_tzdata_find(const struct cs_tzdata *d, int64_t utc);
 
 /* The offset east of UTC in force at utc. */
 int32_t cs_tzdata_offset(const struct cs_tzdata *d, int64_t utc);

@@ -199,6 +199,9 @@ test_parse(void)
 	check_parse("2010-03-31T15:59:42+01", CS_ORDER_AUTO, NULL, 1270047582);
 	check_parse("2010-03-31 15:59:42 +01:00", CS_ORDER_AUTO, NULL, 1270047582);
 	check_parse("2010-03-31T09:59:42-05:00", CS_ORDER_AUTO, NULL, 1270047582);
+	check_parse("2010-03-31T20:29:42+05:30", CS_ORDER_AUTO, NULL, 1270047582);
+	check_rc("2010-03-31T15:59:42+24:00", CS_ORDER_AUTO, CS_PARSE_BAD);
+	check_rc("2010-03-31T15:59:42+01:60", CS_ORDER_AUTO, CS_PARSE_BAD);
 	check_parse("2026-03-01T05:40:55Z", CS_ORDER_AUTO, NULL, 1772343655);
 	check_parse("2026-03-01T05:40:55.123Z", CS_ORDER_AUTO, NULL, 1772343655);
 	check_parse("2026-03-01T05:40:55,999Z", CS_ORDER_AUTO, NULL, 1772343655);
@@ -227,6 +230,14 @@ test_parse(void)
 	check_parse("October 31, 2017 22:10:47", CS_ORDER_AUTO, NULL, 1509487847);
 	check_parse("31-Oct-2017 22:10:47", CS_ORDER_AUTO, NULL, 1509487847);
 	check_parse("31 Oct 2017 22:10:47", CS_ORDER_AUTO, NULL, 1509487847);
+	/* Jira's "01/Apr/23 9:13 AM", long month names, fractions with an offset:
+	 * 2023-04-01 09:13Z is 1680340380. */
+	check_parse("01/Apr/23 9:13 AM", CS_ORDER_AUTO, NULL, 1680340380);
+	check_parse("1 April 2023 09:13", CS_ORDER_AUTO, NULL, 1680340380);
+	check_parse("Apr 1, 2023 9:13 am", CS_ORDER_AUTO, NULL, 1680340380);
+	check_parse("Saturday, April 1, 2023 09:13", CS_ORDER_AUTO, NULL, 1680340380);
+	check_parse("2023-04-01T14:43:00.123456+05:30", CS_ORDER_AUTO, NULL, 1680340380);
+	check_parse("2023-04-01 09:13:00.5 +00:00", CS_ORDER_AUTO, NULL, 1680340380);
 	check_parse("2003-03-03T07:00:00Z", CS_ORDER_AUTO, NULL, 1046674800);
 	check_parse("2023-06-01", CS_ORDER_AUTO, NULL, 1685577600);
 	check_parse("2023-06-01", CS_ORDER_DMY, NULL, 1685577600);
@@ -246,6 +257,10 @@ test_parse(void)
 	/* 0.25 day is 06:00; 1 - 1e-6 day rounds to the next midnight. */
 	check_parse("45017.25", CS_ORDER_AUTO, NULL, 1680307200 + 6 * 3600);
 	check_parse("45017.99999999", CS_ORDER_AUTO, NULL, 1680307200 + 86400);
+	/* The Excel range's edges: 20000 is 1954-10-03 (date -u -d 1954-10-03Z +%s). */
+	check_parse("20000", CS_ORDER_AUTO, NULL, -481161600);
+	check_rc("19999", CS_ORDER_AUTO, CS_PARSE_BAD);
+	check_rc("80001", CS_ORDER_AUTO, CS_PARSE_BAD);
 	/* Two-digit years pivot at 69. */
 	check_parse("01/04/23", CS_ORDER_DMY, NULL, 1680307200);
 	/* Leap second read as :59. */
@@ -363,6 +378,14 @@ test_parse_fmt(void)
 	        "fmt %z");
 	tap_ok(cs_time_parse_fmt("100%", 4, "%y0%%", NULL, &t) == CS_PARSE_OK && t == 1262304000,
 	        "fmt %%");
+	/* One digit fewer when a non-digit follows: 2009-01-05 is 1231113600. */
+	tap_ok(cs_time_parse_fmt("9/1/5", 5, "%y/%m/%d", NULL, &t) == CS_PARSE_OK &&
+	                t == 1231113600,
+	        "fmt short fields");
+	tap_ok(cs_time_parse_fmt("990101 7:05:09", 14, "%y%m%d %H:%M:%S", NULL, &t) ==
+	                        CS_PARSE_OK &&
+	                t == 915148800 + 7 * 3600 + 5 * 60 + 9,
+	        "fmt the call-centre date and time");
 	tap_ok(cs_time_parse_fmt("990230", 6, "%y%m%d", NULL, &t) == CS_PARSE_BAD,
 	        "fmt rejects Feb 30");
 	tap_ok(cs_time_parse_fmt("99010", 5, "%y%m%d", NULL, &t) == CS_PARSE_BAD,
@@ -716,6 +739,50 @@ test_zone_files(void)
 		cs_tz_free(tz);
 		unlink(path);
 	}
+	/* A "slim" version 2 file: UTC until 2000-01-01T00:00Z, then +01:00,
+	 * then only the footer's Paris rule: summer 2000 and 2026 come from
+	 * the rule (offsets as for Europe/Paris: TZ=Europe/Paris date). */
+	{
+		static const char footer[] = "\nCET-1CEST,M3.5.0,M10.5.0/3\n";
+		unsigned char v2[44 + 6 + 4 + 44 + 8 + 1 + 12 + 8 + sizeof footer - 1];
+		unsigned char *q = v2;
+
+		memset(v2, 0, sizeof v2);
+		memcpy(q, "TZif2", 5);
+		put32(q + 36, 1); /* v1 block: one type, no transitions */
+		put32(q + 40, 4);
+		q += 44 + 6 + 4;
+		memcpy(q, "TZif2", 5);
+		put32(q + 32, 1);
+		put32(q + 36, 2);
+		put32(q + 40, 8);
+		q += 44;
+		put32(q + 4, 946684800); /* 64-bit, high word 0 */
+		q[8] = 1;
+		put32(q + 9, 0);
+		put32(q + 15, 3600);
+		memcpy(q + 21, "UTC\0CET\0", 8);
+		memcpy(q + 29, footer, sizeof footer - 1);
+		if (write_temp(path, sizeof path, v2, sizeof v2) == 0) {
+			tz = cs_tz_load(path, &err);
+			tap_ok(tz != NULL, "a slim version 2 TZif file loads");
+			tap_long(cs_tz_offset(tz, 946684799), 0, "slim: before its transition");
+			tap_long(cs_tz_offset(tz, 946684800), 3600, "slim: at its transition");
+			/* 2000-07-01 12:00Z: date -u -d '2000-07-01 12:00Z' +%s. */
+			tap_long(
+			        cs_tz_offset(tz, 962452800), 7200, "slim: summer 2000 by the rule");
+			tap_long(cs_tz_offset(tz, 1774745999), 3600, "slim: 2026 before spring");
+			tap_long(cs_tz_offset(tz, 1774746000), 7200, "slim: 2026 spring forward");
+			tap_long(cs_tz_to_utc(tz, 1782900000 + 7200), 1782900000,
+			        "slim: 2026-07-01 12:00 local reads back");
+			/* 2300-07-01 and 2300-01-15 12:00Z (date -u -d 2300-07-01Z +%s) are past the expanded
+			 * transitions: the rule itself decides. */
+			tap_long(cs_tz_offset(tz, 10429430400 + 43200), 7200, "slim: summer 2300");
+			tap_long(cs_tz_offset(tz, 10415001600 + 43200), 3600, "slim: winter 2300");
+			cs_tz_free(tz);
+			unlink(path);
+		}
+	}
 	if (write_temp(path, sizeof path, junk, sizeof junk - 1) == 0) {
 		tz = cs_tz_load(path, &err);
 		tap_ok(tz == NULL && strncmp(err.msg, "invalid time zone data", 22) == 0,
@@ -724,6 +791,11 @@ test_zone_files(void)
 	}
 	tz = cs_tz_load("/tmp", &err);
 	tap_ok(tz == NULL, "a directory is not a zone");
+	tz = cs_tz_load("/dev/zero", &err);
+	tap_ok(tz == NULL, "a device is not a zone");
+	tz = cs_tz_load("/etc/passwd", &err);
+	tap_str(tz == NULL ? err.msg : "", "invalid time zone data in '/etc/passwd'",
+	        "a non-TZif file names itself");
 
 	tz = cs_tz_load("+05:30", &err);
 	tap_ok(tz != NULL && cs_tz_offset(tz, 0) == 19800, "fixed offset +05:30");
@@ -909,6 +981,97 @@ test_against_glibc(void)
 	tzset();
 }
 
+/*
+ * Every transition of 1900..2100 that glibc sees, found by stepping 12 hours
+ * at a time and bisecting to the second with localtime_r: the library must
+ * agree on the offset the second before and at the transition, and reading
+ * the first local second after it back must give that instant.
+ */
+static long
+glibc_off(int64_t t)
+{
+	struct tm tm;
+	time_t tt = (time_t)t;
+
+	return localtime_r(&tt, &tm) ? tm.tm_gmtoff : -999999;
+}
+
+static void
+test_transitions_glibc(void)
+{
+	static const char *const zones[] = {"Europe/Paris", "America/New_York",
+	        "Australia/Lord_Howe", "America/Sao_Paulo", "Europe/London", "America/Santiago",
+	        "Europe/Dublin", "Asia/Tehran"};
+	char *old = getenv("TZ") ? strdup(getenv("TZ")) : NULL;
+	size_t z;
+
+	if (sizeof(time_t) < 8) {
+		tap_skip("32-bit time_t");
+		free(old);
+		return;
+	}
+	for (z = 0; z < sizeof zones / sizeof zones[0]; z++) {
+		struct cs_tz *tz = load(zones[z]);
+		int64_t t, step = 12 * 3600;
+		long prev, found = 0, bad = 0, bad_back = 0;
+		char name[128];
+
+		if (tz == NULL) {
+			tap_skip(zones[z]);
+			continue;
+		}
+		setenv("TZ", zones[z], 1);
+		tzset();
+		prev = glibc_off(-2208988800);
+		for (t = -2208988800 + step; t < 4102444800; t += step) {
+			long cur = glibc_off(t);
+			int64_t lo = t - step, hi = t;
+
+			if (cur == prev)
+				continue;
+			/* glibc_off(lo) == prev, glibc_off(hi) == cur: bisect. */
+			while (hi - lo > 1) {
+				int64_t mid = lo + (hi - lo) / 2;
+
+				if (glibc_off(mid) == prev)
+					lo = mid;
+				else
+					hi = mid;
+			}
+			found++;
+			if (cs_tz_offset(tz, hi - 1) != glibc_off(hi - 1) ||
+			        cs_tz_offset(tz, hi) != glibc_off(hi)) {
+				if (bad++ < 3)
+					printf("# %s transition at %lld: got %d/%d, glibc "
+					       "%ld/%ld\n",
+					        zones[z], (long long)hi, cs_tz_offset(tz, hi - 1),
+					        cs_tz_offset(tz, hi), glibc_off(hi - 1),
+					        glibc_off(hi));
+			}
+			/* The first local second after a gap is unambiguous and a
+			 * gap's own seconds map past it; after an overlap the
+			 * first local second of the new offset is the repeat. */
+			if (cur > prev && cs_tz_to_utc(tz, hi + cur) != hi)
+				bad_back++;
+			prev = cur;
+		}
+		snprintf(
+		        name, sizeof name, "%s: %ld transitions agree with glibc", zones[z], found);
+		tap_ok(bad == 0 && found > 0, name);
+		snprintf(name, sizeof name, "%s: the local time after each gap reads back",
+		        zones[z]);
+		tap_long(bad_back, 0, name);
+		cs_tz_free(tz);
+	}
+	if (old) {
+		setenv("TZ", old, 1);
+		free(old);
+	} else {
+		unsetenv("TZ");
+	}
+	tzset();
+}
+
 /* Hour by hour over 2026 in Paris: to_utc(to_local(t)) == t except in the
  * repeated hour, where the earlier instant comes back. */
 static void
@@ -952,6 +1115,7 @@ main(void)
 	test_midnight_gap();
 	test_periods_utc();
 	test_against_glibc();
+	test_transitions_glibc();
 	test_round_trip_hours();
 	return tap_done();
 }
