@@ -311,13 +311,10 @@ feed_plain(struct cs_csv_reader *r, const char *s, size_t n)
 		if (r->nf == r->f_cap) {
 			size_t cap = r->f_cap;
 
-			r->off = xgrow(r->off, &cap, r->nf + 1, sizeof *r->off);
-			cap = r->f_cap;
 			r->len = xgrow(r->len, &cap, r->nf + 1, sizeof *r->len);
 			r->f = xgrow(r->f, &r->f_cap, r->nf + 1, sizeof *r->f);
 		}
 		d[end] = '\0';
-		r->off[r->nf] = start;
 		r->len[r->nf] = end - start;
 		r->nf++;
 		if (q == NULL)
