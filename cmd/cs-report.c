@@ -221,6 +221,7 @@ bind_by(struct ctx *c, struct cs_csv_reader *rd)
 
 			cs_error_set(
 			        &err, cs_csv_name(rd), 1, "unknown column '%s' in --by", c->by[i]);
+			free(idx);
 			cs_die_error(&err);
 		}
 	}
@@ -259,9 +260,9 @@ read_tickets(struct ctx *c, const char *path, ticket_fn *fn, void *arg)
 	struct cs_error err;
 	struct cs_row row;
 	struct cs_ticket t;
-	int *by = bind_by(c, rd), mcol = -1, rc;
-	const char **keys = xcalloc(c->nby + 1, sizeof *keys);
-	size_t *lens = xcalloc(c->nby + 1, sizeof *lens), i;
+	int *by, mcol = -1, rc;
+	const char **keys;
+	size_t *lens, i;
 	unsigned long long n = 0;
 
 	if (cs_ticket_bind(&tc, cs_csv_header(rd), cs_csv_name(rd), &err) < 0)
@@ -276,6 +277,10 @@ read_tickets(struct ctx *c, const char *path, ticket_fn *fn, void *arg)
 			cs_die_error(&err);
 		}
 	}
+	/* Allocated after every check of the header, so that none leaks. */
+	by = bind_by(c, rd);
+	keys = xcalloc(c->nby + 1, sizeof *keys);
+	lens = xcalloc(c->nby + 1, sizeof *lens);
 	while ((rc = cs_csv_read(rd, &row, &err)) > 0) {
 		if ((++n & 0xffff) == 0)
 			cs_progress("tickets", n, 0);
