@@ -29,6 +29,10 @@
 #include "libcs/weekly.h"
 #include "libcs/xalloc.h"
 
+/* The instants a ticket may hold: 1970-01-01 to the end of 2099. */
+#define TIME_MIN ((int64_t)0)
+#define TIME_MAX ((int64_t)4102444800)
+
 enum {
 	OPT_AS_OF = CHAR_MAX + 1,
 	OPT_BUSINESS,
@@ -290,6 +294,17 @@ read_tickets(struct ctx *c, const char *path, ticket_fn *fn, void *arg)
 			continue;
 		}
 		if (cs_ticket_read(&tc, &row, cs_csv_name(rd), &t, &err) < 0) {
+			reject(c, &err);
+			continue;
+		}
+		/* Tables are indexed by period: a stray year 9999 would stretch
+		 * every table of its group over eight thousand years. */
+		if (t.created_at < TIME_MIN || t.created_at >= TIME_MAX ||
+		        (t.solved_at != CS_UNKNOWN &&
+		                (t.solved_at < TIME_MIN || t.solved_at >= TIME_MAX))) {
+			cs_error_set(&err, cs_csv_name(rd), row.line, "%s outside 1970 to 2099",
+			        t.created_at < TIME_MIN || t.created_at >= TIME_MAX ? "created_at"
+			                                                            : "solved_at");
 			reject(c, &err);
 			continue;
 		}
