@@ -564,7 +564,8 @@ verb_nps(struct ctx *c, int argc, char **argv)
 		}
 		if ((size_t)cat >= row.n ||
 		        cs_time_parse(row.f[cat], row.len[cat], CS_ORDER_YMD, NULL, &t) !=
-		                CS_PARSE_OK) {
+		                CS_PARSE_OK ||
+		        t < TIME_MIN || t >= TIME_MAX) {
 			cs_error_set(&err, cs_csv_name(rd), row.line, "bad answered_at '%s'",
 			        (size_t)cat < row.n ? row.f[cat] : "");
 			reject(c, &err);

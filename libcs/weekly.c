@@ -270,7 +270,7 @@ cs_weekly_load_surveys(struct cs_weekly *w, const char *path, struct cs_error *e
 		const char *s = cell(&row, cscore, &len), *k = cell(&row, ckind, &klen);
 		const char *at;
 		size_t atlen;
-		int64_t t;
+		int64_t t, ord;
 		int score;
 
 		if (row.problem) {
@@ -288,7 +288,11 @@ cs_weekly_load_surveys(struct cs_weekly *w, const char *path, struct cs_error *e
 			input_bad(&in, &row, "no answered_at");
 			continue;
 		}
-		cs_nps_add(w->nps, NULL, NULL, cs_pord_of(CS_PERIOD_WEEK, w->o.tz, t), score);
+		/* Only the weeks of the trends matter (and a stray year cannot
+		 * stretch the table). */
+		ord = cs_pord_of(CS_PERIOD_WEEK, w->o.tz, t);
+		if (ord > w->o.week - w->o.weeks && ord <= w->o.week)
+			cs_nps_add(w->nps, NULL, NULL, ord, score);
 	}
 	input_close(w, &in);
 	return rc < 0 ? -1 : 0;
