@@ -25,6 +25,11 @@ struct cs_writer *cs_writer_new(FILE *fp, const char *name, int tsv);
 
 void cs_writer_field(struct cs_writer *w, const char *s, size_t len);
 void cs_writer_fieldz(struct cs_writer *w, const char *s); /* NULL writes "" */
+
+/* A field the caller knows needs no quoting or escaping in CSV or TSV (a
+ * number, a canonical timestamp, an enumeration value): written as is,
+ * without the scan for special bytes. */
+void cs_writer_plain(struct cs_writer *w, const char *s, size_t len);
 void cs_writer_fieldf(struct cs_writer *w, const char *fmt, ...)
         __attribute__((format(printf, 2, 3)));
 
