@@ -74,6 +74,7 @@ struct bcol {
 	const char *order_why;
 	struct cs_order_sniff sniff;
 	int sniffing;
+	int always_empty; /* nothing to read: the value is "" */
 	struct lookup *lk;
 	struct cache_ent *cache;
 	size_t ncache;
@@ -128,6 +129,7 @@ struct cs_import {
 	struct bcol *bc;
 	const char **val;
 	size_t *vlen;
+	unsigned char *plain; /* val[i] needs no quoting (typed values) */
 	char comp[2][64];
 	struct cs_buf reason, rec;
 
@@ -250,6 +252,84 @@ is_scientific(const char *s, size_t len)
 	for (i = 2; i < len && s[i] >= '0' && s[i] <= '9'; i++)
 		;
 	return i + 2 < len && (s[i] == 'E' || s[i] == 'e') && s[i + 1] == '+';
+}
+
+/* Placeholders ("?", "-", "N/A", "null", "none", "#N/A") all start with
+ * one of these, so most values skip the full check. */
+static int
+maybe_placeholder(const char *s, size_t len)
+{
+	if (len == 0)
+		return 1;
+	switch (s[0]) {
+	case '?':
+	case '-':
+	case '#':
+	case 'n':
+	case 'N':
+	case ' ':
+	case '\t': return cs_is_placeholder(s, len);
+	default: return 0;
+	}
+}
+
+static int
+digits(const char *s, int n)
+{
+	int i, v = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/*
+ * The common case of a UTC export, "2023-04-08 20:52:00" (or with T, with
+ * no seconds, or already canonical), rewritten to canonical text without a
+ * round trip through an instant.  Returns 0 when the value is not in that
+ * form or not a valid time, and the slow path decides.
+ */
+static int
+fast_utc(const char *v, size_t l, char out[CS_TIME_LEN])
+{
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int y, mo, d, h, mi, sec = 0;
+
+	if (l != 16 && l != 19 && !(l == 20 && v[19] == 'Z'))
+		return 0;
+	if (v[4] != '-' || v[7] != '-' || (v[10] != ' ' && v[10] != 'T') || v[13] != ':')
+		return 0;
+	y = digits(v, 4);
+	mo = digits(v + 5, 2);
+	d = digits(v + 8, 2);
+	h = digits(v + 11, 2);
+	mi = digits(v + 14, 2);
+	if (l > 16) {
+		if (v[16] != ':')
+			return 0;
+		sec = digits(v + 17, 2);
+	}
+	if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] || h < 0 || h > 23 || mi < 0 ||
+	        mi > 59 || sec < 0 || sec > 59)
+		return 0;
+	if (mo == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+		return 0;
+	/* The Excel sentinel is "unknown": leave it to the parser. */
+	if (y == 1900 && mo == 1 && d == 1)
+		return 0;
+	memcpy(out, v, 10);
+	out[10] = 'T';
+	memcpy(out + 11, v + 11, 5);
+	if (l > 16)
+		memcpy(out + 16, v + 16, 3);
+	else
+		memcpy(out + 16, ":00", 3);
+	out[19] = 'Z';
+	out[20] = '\0';
+	return 1;
 }
 
 static enum cs_unit
@@ -433,6 +513,12 @@ build_schema(struct cs_import *im, const unsigned char *consumed, struct cs_erro
 		return cs_error_set(err, m->file, 0, "fold and --latest need an id column");
 	im->val = xcalloc(im->nout, sizeof *im->val);
 	im->vlen = xcalloc(im->nout, sizeof *im->vlen);
+	im->plain = xcalloc(im->nout, 1);
+	/* Typed values are numbers, canonical times and enumeration names:
+	 * they never need quoting. */
+	for (i = 0; i < im->nout; i++)
+		im->plain[i] = im->ocols[i].role != ROLE_EXTRA && im->ocols[i].role != ROLE_RULE &&
+		        im->ocols[i].type != CS_COL_TEXT && im->ocols[i].type != CS_COL_ID;
 	if (im->rules) {
 		const char **names = xcalloc(im->nout, sizeof *names);
 		int rc;
@@ -771,6 +857,7 @@ bind_file(struct cs_import *im, struct cs_error *err)
 			cs_buf_release(&tried);
 			return -1;
 		}
+		b->always_empty = !bound && !b->constant && !(mc && mc->def);
 		if (oc->type == CS_COL_ENUM)
 			b->cache = xcalloc(CACHE_SLOTS, sizeof *b->cache);
 		if ((oc->type == CS_COL_TIME || oc->type == CS_COL_DATE) && bound &&
@@ -964,7 +1051,7 @@ convert_col(struct cs_import *im, size_t i, const struct cs_row *row, struct cs_
 			l = strlen(v);
 		}
 		if (oc->type == CS_COL_ENUM) {
-			const char *e = l == 0 || cs_is_placeholder(v, l)
+			const char *e = l == 0 || maybe_placeholder(v, l)
 			        ? ""
 			        : cs_kind_enum_value(oc->kc, v, l);
 			if (rl < CACHE_KEY_MAX && b->ncache < CACHE_SLOTS) {
@@ -984,7 +1071,7 @@ convert_col(struct cs_import *im, size_t i, const struct cs_row *row, struct cs_
 	switch (oc->type) {
 	case CS_COL_TEXT:
 	case CS_COL_ID:
-		if (oc->blank_placeholders && l && l <= 5 && cs_is_placeholder(v, l))
+		if (oc->blank_placeholders && l && l <= 5 && maybe_placeholder(v, l))
 			v = "", l = 0;
 		if (oc->type == CS_COL_ID && !b->warned && is_scientific(v, l) && im->o.warn) {
 			struct cs_error w;
@@ -1004,6 +1091,12 @@ convert_col(struct cs_import *im, size_t i, const struct cs_row *row, struct cs_
 
 		if (l == 0)
 			break;
+		if (oc->type == CS_COL_TIME && im->file_tz == NULL && !(mc && mc->format) &&
+		        fast_utc(v, l, b->scratch)) {
+			v = b->scratch;
+			l = 20;
+			break;
+		}
 		pr = parse_time_value(im, b, oc->type, v, l, &t);
 		if (pr == CS_PARSE_EMPTY) {
 			v = "", l = 0;
@@ -1026,7 +1119,7 @@ convert_col(struct cs_import *im, size_t i, const struct cs_row *row, struct cs_
 		int has_clamp = mc && mc->has_clamp;
 		int plain;
 
-		if (l == 0 || (l <= 5 && cs_is_placeholder(v, l))) {
+		if (l == 0 || (l <= 5 && maybe_placeholder(v, l))) {
 			v = "", l = 0;
 			break;
 		}
@@ -1081,7 +1174,7 @@ convert_row(struct cs_import *im, const struct cs_row *row, struct cs_error *err
 	for (i = 0; i < im->nout; i++) {
 		int rc;
 
-		if (im->ocols[i].role == ROLE_RULE) {
+		if (im->bc[i].always_empty || im->ocols[i].role == ROLE_RULE) {
 			im->val[i] = "";
 			im->vlen[i] = 0;
 			continue;
@@ -1185,8 +1278,12 @@ emit(struct cs_import *im, struct cs_error *err)
 			vlen[im->c_rule] = explain ? strlen(explain) : 0;
 		}
 	}
-	for (i = 0; i < im->nout; i++)
-		cs_writer_field(im->out, val[i], vlen[i]);
+	for (i = 0; i < im->nout; i++) {
+		if (im->plain[i] && !im->rules)
+			cs_writer_plain(im->out, val[i], vlen[i]);
+		else
+			cs_writer_field(im->out, val[i], vlen[i]);
+	}
 	im->counts.written++;
 	if (cs_writer_end(im->out) < 0)
 		return cs_writer_flush(im->out, err);
@@ -1919,6 +2016,7 @@ cs_import_free(struct cs_import *im)
 	free(im->ocols);
 	free(im->val);
 	free(im->vlen);
+	free(im->plain);
 	cs_buf_release(&im->reason);
 	cs_buf_release(&im->rec);
 	free(im);
