@@ -1692,7 +1692,7 @@ open_file(struct cs_import *im, const char *path, char *namebuf, size_t namesize
 			goto fail;
 		}
 		if (strcmp(src->name, "raw") != 0 &&
-		        cs_source_mapping(src, kind, &im->file_map, err) < 0)
+		        cs_source_mapping(src, kind, im->header, &im->file_map, err) < 0)
 			goto fail;
 		im->map = &im->file_map;
 		im->source_name = src->name;

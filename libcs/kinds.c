@@ -62,7 +62,7 @@ static const struct cs_kind_column accounts[] = {
         {"seats", CS_COL_COUNT, 0, 0, NULL, A("licenses", "licences", "seat_count", "users")},
         {"mrr", CS_COL_NUM, 0, 0, NULL, A("mrr_amount", "monthly_revenue", "monthly revenue")},
         {"start_at", CS_COL_TIME, 0, 0, NULL,
-                A("start_date", "signup_date", "created_at", "customer_since")},
+                A("start_date", "contract_start", "signup_date", "created_at", "customer_since")},
         {"renewal_at", CS_COL_TIME, 0, 0, NULL, A("renewal_date", "renewal", "contract_end")},
         {"csm", CS_COL_TEXT, 0, 0, NULL, A("account_owner", "owner", "csm_name")},
         {"status", CS_COL_ENUM, 0, 0, account_status_values, A("account_status", "state")},
@@ -74,8 +74,11 @@ static const struct cs_kind_column usage[] = {
         {"date", CS_COL_DATE, 0, 1, NULL, A("day", "usage_date", "event_date", "timestamp")},
         {"user", CS_COL_ID, 0, 0, NULL, A("user_id", "email")},
         {"feature", CS_COL_TEXT, 0, 0, NULL, A("feature_name", "event", "event_name")},
-        {"events", CS_COL_COUNT, 0, 0, NULL, A("count", "event_count", "usage_count")},
-        {"minutes", CS_COL_NUM, CS_CUNIT_MIN, 0, NULL, A("duration_min", "minutes_used")},
+        {"events", CS_COL_COUNT, 0, 0, NULL,
+                A("count", "event_count", "usage_count", "events_count")},
+        {"minutes", CS_COL_NUM, CS_CUNIT_MIN, 0, NULL,
+                A("duration_min", "minutes_used", "duration (s)=s", "duration_s=s",
+                        "usage_duration_secs=s", "duration_secs=s", "seconds=s")},
 };
 
 static const struct cs_kind_column surveys[] = {

@@ -44,7 +44,9 @@ struct cs_kind_column {
 	const char *const *values; /* the enumeration, NULL-terminated; NULL
 				    * for other types */
 	const char *const *aliases; /* header names recognised for this column
-				     * when no mapping says otherwise */
+				     * when no mapping says otherwise; "name=s"
+				     * says the column is in seconds (h, min
+				     * likewise) */
 };
 
 struct cs_kind_def {

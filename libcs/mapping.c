@@ -393,6 +393,23 @@ parse_rule(struct cs_mapping *m, const char *name, const char *verb, char *rest,
 	return 0;
 }
 
+static int
+starts_with_verb(const char *s)
+{
+	static const char *const verbs[] = {
+	        "from", "format", "unit", "map", "default", "lookup", "clamp", "keep", NULL};
+	const char *const *v;
+	size_t n;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	n = strcspn(s, " \t");
+	for (v = verbs; *v; v++)
+		if (strlen(*v) == n && strncmp(s, *v, n) == 0)
+			return 1;
+	return 0;
+}
+
 static char *
 dirname_of(const char *path)
 {
@@ -436,7 +453,12 @@ cs_mapping_parse(
 			continue;
 		}
 		word = next_word(&s);
-		rc = parse_directive(m, word, s, line, err, &handled);
+		/* A column may be named like a directive ("kind" of surveys): a
+		 * rule verb after the word makes the line a rule. */
+		handled = 0;
+		rc = 0;
+		if (!starts_with_verb(s))
+			rc = parse_directive(m, word, s, line, err, &handled);
 		if (rc == 0 && !handled) {
 			verb = next_word(&s);
 			if (verb == NULL)

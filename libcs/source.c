@@ -321,24 +321,58 @@ cs_source_find(const char *name)
 	return NULL;
 }
 
+/* The header column an alias names ("duration (s)=s" names "duration
+ * (s)"), or -1; *unit receives the unit after '=' or NULL. */
 static int
-has_column(const struct cs_row *header, const struct cs_kind_column *c)
+alias_column(const struct cs_row *header, const char *alias, const char **unit)
 {
-	if (cs_csv_column(header, c->name) >= 0)
-		return 1;
-	return cs_csv_column_any(header, c->aliases) >= 0;
+	const char *eq = strchr(alias, '=');
+	char name[128];
+
+	*unit = NULL;
+	if (eq == NULL)
+		return cs_csv_column(header, alias);
+	snprintf(name, sizeof name, "%.*s", (int)(eq - alias), alias);
+	*unit = eq + 1;
+	return cs_csv_column(header, name);
 }
 
+/* The header column of a canonical column: its own name, else the first
+ * alias present. */
 static int
-generic_fits(const struct cs_row *header, enum cs_kind k)
+kind_column(const struct cs_row *header, const struct cs_kind_column *c, const char **unit,
+        const char **alias)
+{
+	const char *const *a;
+	int i = cs_csv_column(header, c->name);
+
+	*unit = NULL;
+	*alias = c->name;
+	for (a = c->aliases; i < 0 && a && *a; a++) {
+		i = alias_column(header, *a, unit);
+		*alias = *a;
+	}
+	return i;
+}
+
+/* How many of a kind's columns the header has; -1 when a required one is
+ * missing. */
+static int
+generic_fit(const struct cs_row *header, enum cs_kind k)
 {
 	const struct cs_kind_def *d = cs_kind_def(k);
+	const char *unit, *alias;
 	size_t i;
+	int n = 0;
 
-	for (i = 0; i < d->ncols; i++)
-		if (d->cols[i].required && !has_column(header, &d->cols[i]))
-			return 0;
-	return 1;
+	for (i = 0; i < d->ncols; i++) {
+		int has = kind_column(header, &d->cols[i], &unit, &alias) >= 0;
+
+		if (d->cols[i].required && !has)
+			return -1;
+		n += has;
+	}
+	return n;
 }
 
 const struct cs_source *
@@ -368,35 +402,56 @@ cs_source_detect(const struct cs_row *header, enum cs_kind *kind)
 		*kind = best->kind;
 		return best;
 	}
-	for (k = 0; k < CS_KIND_COUNT; k++) {
-		if (*kind != CS_KIND_NONE && *kind != (enum cs_kind)k)
-			continue;
-		if (generic_fits(header, (enum cs_kind)k)) {
-			*kind = (enum cs_kind)k;
+	{
+		int best_fit = -1, best_kind = -1;
+
+		for (k = 0; k < CS_KIND_COUNT; k++) {
+			int fit;
+
+			if (*kind != CS_KIND_NONE && *kind != (enum cs_kind)k)
+				continue;
+			fit = generic_fit(header, (enum cs_kind)k);
+			if (fit > best_fit) {
+				best_fit = fit;
+				best_kind = k;
+			}
+		}
+		if (best_fit >= 0) {
+			*kind = (enum cs_kind)best_kind;
 			return cs_source_find("generic");
 		}
 	}
 	return NULL;
 }
 
-/* The generic mapping of a kind: each canonical column from its own name,
- * then from each alias. */
+/* The generic mapping of a kind for a header: each canonical column from
+ * its own name or the first alias the header has (with that alias's unit).
+ * Usage is always rolled up: an event log becomes daily rows, and daily
+ * rows stay as they are. */
 static int
-generic_mapping(enum cs_kind kind, struct cs_mapping *m, struct cs_error *err)
+generic_mapping(
+        enum cs_kind kind, const struct cs_row *header, struct cs_mapping *m, struct cs_error *err)
 {
 	const struct cs_kind_def *d = cs_kind_def(kind);
 	struct cs_buf b;
 	size_t i;
-	const char *const *a;
 	int rc;
 
 	cs_buf_init(&b);
 	cs_buf_printf(&b, "# The canonical columns of %s, by name or alias.\nkind %s\n", d->name,
 	        d->name);
+	if (kind == CS_KIND_USAGE)
+		cs_buf_printf(&b, "rollup\n");
 	for (i = 0; i < d->ncols; i++) {
-		cs_buf_printf(&b, "%s from %s\n", d->cols[i].name, d->cols[i].name);
-		for (a = d->cols[i].aliases; a && *a; a++)
-			cs_buf_printf(&b, "%s from %s\n", d->cols[i].name, *a);
+		const char *unit, *alias;
+		int c = header ? kind_column(header, &d->cols[i], &unit, &alias) : -1;
+
+		if (c < 0)
+			continue;
+		cs_buf_printf(
+		        &b, "%s from %.*s\n", d->cols[i].name, (int)header->len[c], header->f[c]);
+		if (unit)
+			cs_buf_printf(&b, "%s unit %s\n", d->cols[i].name, unit);
 	}
 	rc = cs_mapping_parse(m, "generic", b.data, b.len, err);
 	cs_buf_release(&b);
@@ -404,13 +459,13 @@ generic_mapping(enum cs_kind kind, struct cs_mapping *m, struct cs_error *err)
 }
 
 int
-cs_source_mapping(
-        const struct cs_source *s, enum cs_kind kind, struct cs_mapping *m, struct cs_error *err)
+cs_source_mapping(const struct cs_source *s, enum cs_kind kind, const struct cs_row *header,
+        struct cs_mapping *m, struct cs_error *err)
 {
 	char name[64];
 
 	if (s->mapping == NULL)
-		return generic_mapping(kind, m, err);
+		return generic_mapping(kind, header, m, err);
 	snprintf(name, sizeof name, "%s", s->name);
 	return cs_mapping_parse(m, name, s->mapping, strlen(s->mapping), err);
 }

@@ -41,8 +41,9 @@ const struct cs_source *cs_source_find(const char *name);
  */
 const struct cs_source *cs_source_detect(const struct cs_row *header, enum cs_kind *kind);
 
-/* Builds the source's mapping for a kind (generic sources need kind). */
-int cs_source_mapping(
-        const struct cs_source *s, enum cs_kind kind, struct cs_mapping *m, struct cs_error *err);
+/* Builds the source's mapping for a kind (generic sources need kind, and
+ * the header, to pick each column's alias and its unit). */
+int cs_source_mapping(const struct cs_source *s, enum cs_kind kind, const struct cs_row *header,
+        struct cs_mapping *m, struct cs_error *err);
 
 #endif
