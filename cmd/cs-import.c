@@ -163,12 +163,14 @@ summary(const struct cs_import_counts *c)
 	cs_buf_init(&b);
 	cs_buf_printf(&b, "imported %ld row%s, rejected %ld", c->written,
 	        c->written == 1 ? "" : "s", c->rejected);
-	if (c->merged || c->filtered) {
+	if (c->merged || c->filtered || c->footer) {
 		cs_buf_printf(&b, " (%ld records", c->records);
 		if (c->merged)
 			cs_buf_printf(&b, ", %ld merged", c->merged);
 		if (c->filtered)
 			cs_buf_printf(&b, ", %ld outside --since/--until", c->filtered);
+		if (c->footer)
+			cs_buf_printf(&b, ", %ld footer", c->footer);
 		cs_buf_addc(&b, ')');
 	}
 	cs_warnx("%s", b.data);

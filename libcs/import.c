@@ -30,6 +30,8 @@
 #define CACHE_SLOTS 32
 #define CACHE_KEY_MAX 48
 #define PROGRESS_EVERY 65536
+/* One-field records held back as a possible report footer. */
+#define FOOTER_MAX 64
 
 enum role { ROLE_CANON, ROLE_ADDED, ROLE_EXTRA, ROLE_RULE };
 
@@ -83,6 +85,12 @@ struct bcol {
 	int warned;
 };
 
+/* A record copied out of the reader (all in one block). */
+struct held {
+	struct cs_row row;
+	struct held *next;
+};
+
 /* A row kept for folding: all fields in one block. */
 struct stored {
 	int64_t updated;
@@ -132,6 +140,10 @@ struct cs_import {
 	unsigned char *plain; /* val[i] needs no quoting (typed values) */
 	char comp[2][64];
 	struct cs_buf reason, rec;
+
+	/* One-field records that may be the footer of a report. */
+	struct held *footer;
+	size_t nfooter;
 
 	/* Folded rows and rolled-up groups, in first-seen order. */
 	struct cs_strmap groups;
@@ -1718,11 +1730,6 @@ fail:
 	return NULL;
 }
 
-struct held {
-	struct cs_row row;
-	struct held *next;
-};
-
 static struct held *
 hold_row(const struct cs_row *row, size_t *bytes)
 {
@@ -1874,6 +1881,37 @@ free_held(struct held *h)
 	}
 }
 
+/* Takes one record: a report footer is held back until the input shows
+ * whether more data follows it. */
+static int
+feed(struct cs_import *im, const struct cs_row *row, struct cs_error *err)
+{
+	int rc = 0;
+
+	im->counts.records++;
+	if (im->map->footer && im->header->n > 1 && row->n == 1 && im->nfooter < FOOTER_MAX) {
+		size_t bytes = 0;
+		struct held **tail = &im->footer;
+
+		while (*tail)
+			tail = &(*tail)->next;
+		*tail = hold_row(row, &bytes);
+		im->nfooter++;
+		return 0;
+	}
+	while (im->footer && rc == 0) {
+		struct held *h = im->footer;
+
+		im->footer = h->next;
+		im->nfooter--;
+		rc = process_row(im, &h->row, err);
+		free(h);
+	}
+	if (rc < 0)
+		return rc;
+	return process_row(im, row, err);
+}
+
 int
 cs_import_file(struct cs_import *im, const char *path, struct cs_error *err)
 {
@@ -1887,10 +1925,8 @@ cs_import_file(struct cs_import *im, const char *path, struct cs_error *err)
 	if (r == NULL)
 		return -1;
 	held = sniff_phase(im, r, &eof, &rc, err);
-	for (h = held; h && rc == 0; h = h->next) {
-		im->counts.records++;
-		rc = process_row(im, &h->row, err);
-	}
+	for (h = held; h && rc == 0; h = h->next)
+		rc = feed(im, &h->row, err);
 	free_held(held);
 	while (rc == 0 && !eof) {
 		got = cs_csv_read(r, &row, err);
@@ -1898,11 +1934,14 @@ cs_import_file(struct cs_import *im, const char *path, struct cs_error *err)
 			rc = got;
 			break;
 		}
-		im->counts.records++;
-		if (im->o.progress && im->counts.records % PROGRESS_EVERY == 0)
+		if (im->o.progress && (im->counts.records + 1) % PROGRESS_EVERY == 0)
 			im->o.progress(im->o.ctx, cs_csv_bytes(r));
-		rc = process_row(im, &row, err);
+		rc = feed(im, &row, err);
 	}
+	im->counts.footer += (long)im->nfooter;
+	free_held(im->footer);
+	im->footer = NULL;
+	im->nfooter = 0;
 	release_binding(im);
 	cs_csv_close(r);
 	return rc < 0 ? -1 : 0;

@@ -62,6 +62,7 @@ struct cs_import_counts {
 	long filtered; /* outside --since/--until */
 	long merged; /* folded into another row of the same id (fold,
 		      * --latest) or rolled up into its group */
+	long footer; /* a report's footer records, skipped */
 };
 
 struct cs_import;

@@ -240,6 +240,8 @@ parse_directive(struct cs_mapping *m, const char *word, char *rest, long line, s
 	} else if (strcmp(word, "date-order") == 0) {
 		if (cs_order_from_name(arg, &m->order) < 0 || m->order == CS_ORDER_AUTO)
 			return cs_error_set(err, file, line, "unknown date order '%s'", arg);
+	} else if (strcmp(word, "footer") == 0 && *arg == '\0') {
+		m->footer = 1;
 	} else if (strcmp(word, "fold") == 0 && *arg == '\0') {
 		m->fold = 1;
 	} else if (strcmp(word, "rollup") == 0 && *arg == '\0') {

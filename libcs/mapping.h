@@ -70,6 +70,7 @@ struct cs_mapping {
 	char *encoding, *tz; /* NULL when not given */
 	enum cs_date_order order; /* CS_ORDER_AUTO when not given */
 	int fold, rollup, extras;
+	int footer; /* one-field records at the end are a report footer */
 	long interval_min; /* 0 when not given */
 	char **empty; /* values read as empty in every column */
 	size_t nempty;

@@ -201,6 +201,7 @@ static const char salesforce_map[] =
         "# Salesforce: a Cases report exported as CSV (Formatted or Details Only).\n"
         "kind tickets\n"
         "source salesforce\n"
+        "footer\n"
         "id from Case Number\n"
         "id from Case ID\n"
         "created_at from Date/Time Opened\n"
