@@ -127,6 +127,7 @@ struct cs_import {
 	        c_rule;
 	int fold, rollup;
 	long interval_min;
+	int sniffing; /* --sniff: describe, write nothing */
 
 	/* The file being read. */
 	const char *fname;
@@ -542,11 +543,13 @@ build_schema(struct cs_import *im, const unsigned char *consumed, struct cs_erro
 		if (rc < 0)
 			return -1;
 	}
+	im->schema_done = 1;
+	if (im->sniffing)
+		return 0;
 	for (i = 0; i < im->nout; i++)
 		cs_writer_fieldz(im->out, im->ocols[i].name);
 	if (cs_writer_end(im->out) < 0)
 		return cs_writer_flush(im->out, err);
-	im->schema_done = 1;
 	return 0;
 }
 
@@ -1141,17 +1144,20 @@ convert_col(struct cs_import *im, size_t i, const struct cs_row *row, struct cs_
 			break;
 		if (oc->unit != CS_CUNIT_NONE || (mc && mc->has_unit)) {
 			enum cs_unit su = mc && mc->has_unit ? mc->unit : cs_unit_of(oc->unit);
-			double secs;
+			double secs, per = oc->unit != CS_CUNIT_NONE ? cs_colunit_seconds(oc->unit)
+			                                             : unit_seconds(su);
 
-			if (cs_duration_parse(v, l, su, &secs) != CS_PARSE_OK)
+			/* A plain number (negative ones too, for clamp to see) is
+			 * in the source's unit; anything else is a duration. */
+			if (plain && parse_double(v, l, &secs) == 0)
+				secs *= unit_seconds(su);
+			else if (cs_duration_parse(v, l, su, &secs) != CS_PARSE_OK)
 				return reject(im, "bad duration '%s' for %s",
 				        shown(v, l, sb, sizeof sb), oc->name);
-			x = secs /
-			        (oc->unit != CS_CUNIT_NONE ? cs_colunit_seconds(oc->unit)
-			                                   : unit_seconds(su));
+			x = secs / per;
 		} else if (parse_double(v, l, &x) < 0) {
-			return reject(
-			        im, "bad number '%s' for %s", shown(v, l, sb, sizeof sb), oc->name);
+			return reject(im, "bad number '%s' for %s", shown(v, l, sb, sizeof sb),
+			        oc->name);
 		}
 		if (has_clamp) {
 			if (x < mc->clamp_min)
@@ -1782,8 +1788,14 @@ sniff_row(struct cs_import *im, const struct cs_row *row)
 		if (l && !(im->map->nempty && is_empty_value(im->map, v, l)) &&
 		        !cs_is_placeholder(v, l))
 			cs_order_sniff_add(&b->sniff, v, l);
-		if (cs_order_sniff_result(&b->sniff) == CS_ORDER_AUTO)
-			left++;
+		/* Year-first values read the same in every order, so only a
+		 * day-first or month-first verdict settles a column. */
+		{
+			enum cs_date_order o = cs_order_sniff_result(&b->sniff);
+
+			if (o != CS_ORDER_DMY && o != CS_ORDER_MDY)
+				left++;
+		}
 	}
 	return left;
 }
@@ -1824,9 +1836,14 @@ decide_orders(struct cs_import *im)
 			continue;
 		b->sniffing = 0;
 		o = cs_order_sniff_result(&b->sniff);
-		if (o != CS_ORDER_AUTO) {
+		if (o == CS_ORDER_DMY || o == CS_ORDER_MDY) {
 			b->order = o;
 			b->order_why = "the data";
+		} else if (o == CS_ORDER_YMD) {
+			b->order = fallback != CS_ORDER_AUTO ? fallback : CS_ORDER_DMY;
+			b->order_why = fallback != CS_ORDER_AUTO
+			        ? "year first in the data; other values as the other columns"
+			        : "year first in the data; other values day first";
 		} else if (fallback != CS_ORDER_AUTO) {
 			b->order = fallback;
 			b->order_why = "the other columns (this one does not decide)";
@@ -1971,6 +1988,7 @@ cs_import_sniff(struct cs_import *im, const char *path, struct cs_buf *out, stru
 	size_t i;
 	const char *p;
 
+	im->sniffing = 1;
 	r = open_file(im, path, namebuf, sizeof namebuf, err);
 	if (r == NULL)
 		return -1;
