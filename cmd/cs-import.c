@@ -192,7 +192,8 @@ main(int argc, char **argv)
 
 	cs_cmd_init("cs-import");
 	cs_import_options_init(&o);
-	while ((c = getopt_long(argc, argv, "d:f:k:m:o:r:t", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":d:f:k:m:o:r:t", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			o.csv.delim = cs_mapping_delim_from_name(optarg);
@@ -240,7 +241,12 @@ main(int argc, char **argv)
 		case OPT_TZ: o.tz = optarg; break;
 		case OPT_UNTIL: until = optarg; break;
 		case OPT_VERSION: cs_print_version(); return 0;
-		default: cs_usage_error("unknown option"); break;
+		case ':': cs_usage_error("option '%s' needs a value", argv[optind - 1]); break;
+		default:
+			if (optopt)
+				cs_usage_error("unknown option '-%c'", optopt);
+			cs_usage_error("unknown option '%s'", argv[optind - 1]);
+			break;
 		}
 	}
 	argc -= optind;

@@ -856,7 +856,7 @@ bind_file(struct cs_import *im, struct cs_error *err)
 		if (mc && !bound && mc->def)
 			b->constant = mc->def;
 		if (oc->role == ROLE_CANON && strcmp(oc->name, "source") == 0 && !bound &&
-		        !b->constant)
+		        !b->constant && strcmp(im->source_name, "generic") != 0)
 			b->constant = im->source_name;
 		if (oc->role == ROLE_CANON && oc->kc->required && !bound && !b->constant) {
 			struct cs_buf tried;
