@@ -60,28 +60,48 @@ has_byte(uint64_t x, unsigned char c)
 	return ((y - ONES) & ~y & HIGHS) != 0;
 }
 
-/* Whether a CSV field needs quotes; scans eight bytes at a time, since
- * every byte of the output passes through here. */
+/* Whether s holds any of the bytes a, b, c, d (none of them NUL); scans
+ * eight bytes at a time, since every byte of the output passes here. */
 static int
-needs_quotes(const char *s, size_t len)
+has_any(const char *s, size_t len, unsigned char a, unsigned char b, unsigned char c,
+        unsigned char d)
 {
 	size_t i = 0;
 
-	if (len == 0)
-		return 0;
-	if (s[0] == ' ' || s[len - 1] == ' ')
-		return 1;
 	for (; i + 8 <= len; i += 8) {
 		uint64_t x;
 
 		memcpy(&x, s + i, 8);
-		if (has_byte(x, ',') || has_byte(x, '"') || has_byte(x, '\n') || has_byte(x, '\r'))
+		if (has_byte(x, a) || has_byte(x, b) || has_byte(x, c) || has_byte(x, d))
 			return 1;
 	}
-	for (; i < len; i++)
-		if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
+	if (i < len) {
+		/* The tail, padded with NUL bytes, which are never special. */
+		uint64_t x = 0;
+
+		memcpy(&x, s + i, len - i);
+		if (has_byte(x, a) || has_byte(x, b) || has_byte(x, c) || has_byte(x, d))
 			return 1;
+	}
 	return 0;
+}
+
+/* Whether a CSV field needs quotes. */
+static int
+needs_quotes(const char *s, size_t len)
+{
+	if (len == 0)
+		return 0;
+	if (s[0] == ' ' || s[len - 1] == ' ')
+		return 1;
+	return has_any(s, len, ',', '"', '\n', '\r');
+}
+
+/* Whether a TSV field needs escapes. */
+static int
+needs_escapes(const char *s, size_t len)
+{
+	return has_any(s, len, '\\', '\t', '\n', '\r');
 }
 
 void
@@ -141,6 +161,16 @@ cs_writer_field(struct cs_writer *w, const char *s, size_t len)
 void
 cs_writer_plain(struct cs_writer *w, const char *s, size_t len)
 {
+	if (w->out.cap - w->out.len > len + 1) {
+		char *d = w->out.data + w->out.len;
+
+		if (w->nfields++ > 0)
+			*d++ = w->tsv ? '\t' : ',';
+		memcpy(d, s, len);
+		d[len] = '\0';
+		w->out.len = (size_t)(d + len - w->out.data);
+		return;
+	}
 	if (w->nfields++ > 0)
 		cs_buf_addc(&w->out, w->tsv ? '\t' : ',');
 	cs_buf_add(&w->out, s, len);
@@ -201,6 +231,51 @@ cs_writer_end(struct cs_writer *w)
 	if (w->out.len >= FLUSH_AT)
 		drain(w);
 	return w->failed ? -1 : 0;
+}
+
+int
+cs_writer_record(struct cs_writer *w, const char *const *f, const size_t *len,
+        const unsigned char *plain, size_t n)
+{
+	size_t i, need = n + 1;
+	char *d;
+
+	for (i = 0; i < n; i++)
+		need += len[i];
+	if (w->out.cap - w->out.len <= need) {
+		for (i = 0; i < n; i++) {
+			if (plain && plain[i])
+				cs_writer_plain(w, f[i], len[i]);
+			else
+				cs_writer_field(w, f[i], len[i]);
+		}
+		return cs_writer_end(w);
+	}
+	d = w->out.data + w->out.len;
+	for (i = 0; i < n; i++) {
+		if (!(plain && plain[i]) &&
+		        (w->tsv ? needs_escapes(f[i], len[i]) : needs_quotes(f[i], len[i]))) {
+			/* Quoting or escaping: the general path, from where we are. */
+			w->out.len = (size_t)(d - w->out.data);
+			w->out.data[w->out.len] = '\0';
+			w->nfields = (int)i;
+			for (; i < n; i++) {
+				if (plain && plain[i])
+					cs_writer_plain(w, f[i], len[i]);
+				else
+					cs_writer_field(w, f[i], len[i]);
+			}
+			return cs_writer_end(w);
+		}
+		if (i > 0)
+			*d++ = w->tsv ? '\t' : ',';
+		memcpy(d, f[i], len[i]);
+		d += len[i];
+	}
+	*d = '\0';
+	w->out.len = (size_t)(d - w->out.data);
+	w->nfields = (int)n;
+	return cs_writer_end(w);
 }
 
 int

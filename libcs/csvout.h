@@ -41,6 +41,14 @@ void cs_writer_number(struct cs_writer *w, double v, int decimals);
 /* Ends the record.  Returns -1 once a write has failed. */
 int cs_writer_end(struct cs_writer *w);
 
+/*
+ * A whole record at once, for hot loops: plain[i] non-zero says field i
+ * needs no quoting (as cs_writer_plain); plain may be NULL.  The record's
+ * room is reserved once, so most fields are one copy.
+ */
+int cs_writer_record(struct cs_writer *w, const char *const *f, const size_t *len,
+        const unsigned char *plain, size_t n);
+
 /* A whole record at once. */
 int cs_writer_row(struct cs_writer *w, char *const *f, const size_t *len, size_t n);
 
