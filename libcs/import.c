@@ -35,6 +35,9 @@
 
 enum role { ROLE_CANON, ROLE_ADDED, ROLE_EXTRA, ROLE_RULE };
 
+/* Inline attempts of convert_row, before the general convert_col. */
+enum { FAST_NONE, FAST_TIME, FAST_ENUM, FAST_NUM, FAST_COUNT };
+
 /* One output column: fixed by the first file. */
 struct ocol {
 	char *name;
@@ -56,6 +59,7 @@ struct cache_ent {
 	char key[CACHE_KEY_MAX];
 	size_t klen;
 	const char *val; /* NULL: the value is not recognised */
+	size_t vlen;
 };
 
 struct lookup {
@@ -77,9 +81,14 @@ struct bcol {
 	struct cs_order_sniff sniff;
 	int sniffing;
 	int always_empty; /* nothing to read: the value is "" */
+	int copy; /* the source field as it is (a carried column, or text
+		   * with no rules to apply); 2 when placeholders are blanked,
+		   * 3 for ids */
+	int fast; /* FAST_*: the common case is tried inline first */
 	struct lookup *lk;
 	struct cache_ent *cache;
 	size_t ncache;
+	const struct cache_ent *last; /* the entry that answered last */
 	struct cs_buf tbuf, mbuf;
 	char scratch[64];
 	int warned;
@@ -873,6 +882,24 @@ bind_file(struct cs_import *im, struct cs_error *err)
 			return -1;
 		}
 		b->always_empty = !bound && !b->constant && !(mc && mc->def);
+		if (b->src >= 0 && !m->nempty &&
+		        (oc->role == ROLE_EXTRA ||
+		                ((oc->type == CS_COL_TEXT || oc->type == CS_COL_ID) && !mc->nmaps &&
+		                        !mc->def && !b->lk)))
+			b->copy = oc->type == CS_COL_ID ? 3 : oc->blank_placeholders ? 2 : 1;
+		/* Columns read straight from one source column with nothing
+		 * but a type to apply. */
+		if (b->src >= 0 && !m->nempty && oc->role != ROLE_EXTRA && mc && !mc->nmaps &&
+		        !mc->def && !b->lk && !mc->has_unit && !mc->has_clamp && !mc->format) {
+			if (oc->type == CS_COL_TIME && im->file_tz == NULL)
+				b->fast = FAST_TIME;
+			else if (oc->type == CS_COL_NUM)
+				b->fast = FAST_NUM;
+			else if (oc->type == CS_COL_COUNT)
+				b->fast = FAST_COUNT;
+		}
+		if (oc->type == CS_COL_ENUM)
+			b->fast = FAST_ENUM;
 		if (oc->type == CS_COL_ENUM)
 			b->cache = xcalloc(CACHE_SLOTS, sizeof *b->cache);
 		if ((oc->type == CS_COL_TIME || oc->type == CS_COL_DATE) && bound &&
@@ -1037,8 +1064,9 @@ convert_col(struct cs_import *im, size_t i, const struct cs_row *row, struct cs_
 			if (ce->val == NULL)
 				return reject(im, "unknown %s '%s'", oc->name,
 				        shown(v, l, sb, sizeof sb));
+			b->last = ce;
 			v = ce->val;
-			l = strlen(v);
+			l = ce->vlen;
 			goto done;
 		}
 	}
@@ -1074,6 +1102,7 @@ convert_col(struct cs_import *im, size_t i, const struct cs_row *row, struct cs_
 				memcpy(ce->key, rv, rl);
 				ce->klen = rl;
 				ce->val = e;
+				ce->vlen = e ? strlen(e) : 0;
 			}
 			if (e == NULL)
 				return reject(im, "unknown %s '%s'", oc->name,
@@ -1144,8 +1173,9 @@ convert_col(struct cs_import *im, size_t i, const struct cs_row *row, struct cs_
 			break;
 		if (oc->unit != CS_CUNIT_NONE || (mc && mc->has_unit)) {
 			enum cs_unit su = mc && mc->has_unit ? mc->unit : cs_unit_of(oc->unit);
-			double secs, per = oc->unit != CS_CUNIT_NONE ? cs_colunit_seconds(oc->unit)
-			                                             : unit_seconds(su);
+			double secs,
+			        per = oc->unit != CS_CUNIT_NONE ? cs_colunit_seconds(oc->unit)
+			                                        : unit_seconds(su);
 
 			/* A plain number (negative ones too, for clamp to see) is
 			 * in the source's unit; anything else is a duration. */
@@ -1156,8 +1186,8 @@ convert_col(struct cs_import *im, size_t i, const struct cs_row *row, struct cs_
 				        shown(v, l, sb, sizeof sb), oc->name);
 			x = secs / per;
 		} else if (parse_double(v, l, &x) < 0) {
-			return reject(im, "bad number '%s' for %s", shown(v, l, sb, sizeof sb),
-			        oc->name);
+			return reject(
+			        im, "bad number '%s' for %s", shown(v, l, sb, sizeof sb), oc->name);
 		}
 		if (has_clamp) {
 			if (x < mc->clamp_min)
@@ -1190,13 +1220,67 @@ convert_row(struct cs_import *im, const struct cs_row *row, struct cs_error *err
 	if (row->problem)
 		return reject(im, "%s", row->problem);
 	for (i = 0; i < im->nout; i++) {
+		const struct bcol *b = &im->bc[i];
 		int rc;
 
-		if (im->bc[i].always_empty || im->ocols[i].role == ROLE_RULE) {
+		if (b->copy && (size_t)b->src < row->n) {
+			const char *v = row->f[b->src];
+			size_t l = row->len[b->src];
+
+			if (b->copy >= 2 && l && l <= 5 && maybe_placeholder(v, l))
+				l = 0;
+			/* An id column is checked for spreadsheet damage. */
+			if (b->copy == 3 && l > 4 && v[1] == '.' && !b->warned)
+				goto full;
+			im->val[i] = v;
+			im->vlen[i] = l;
+			continue;
+		}
+		if (b->always_empty || im->ocols[i].role == ROLE_RULE) {
 			im->val[i] = "";
 			im->vlen[i] = 0;
 			continue;
 		}
+		switch (b->fast) {
+		case FAST_TIME: {
+			const char *v = row->f[b->src];
+			size_t l = row->len[b->src];
+
+			if (l && fast_utc(v, l, im->bc[i].scratch)) {
+				im->val[i] = b->scratch;
+				im->vlen[i] = 20;
+				continue;
+			}
+			break;
+		}
+		case FAST_NUM:
+		case FAST_COUNT: {
+			const char *v = row->f[b->src];
+			size_t l = row->len[b->src];
+
+			if (l && is_plain_number(v, l, b->fast == FAST_NUM)) {
+				im->val[i] = v;
+				im->vlen[i] = l;
+				continue;
+			}
+			break;
+		}
+		case FAST_ENUM:
+			if (b->src >= 0) {
+				/* The last value seen, which is often the next. */
+				const struct cache_ent *ce = b->last;
+				size_t l = row->len[b->src];
+
+				if (ce && ce->klen == l &&
+				        memcmp(ce->key, row->f[b->src], l) == 0 && ce->val) {
+					im->val[i] = ce->val;
+					im->vlen[i] = ce->vlen;
+					continue;
+				}
+			}
+			break;
+		}
+	full:
 		rc = convert_col(im, i, row, err);
 		if (rc != 0)
 			return rc;
@@ -1296,14 +1380,8 @@ emit(struct cs_import *im, struct cs_error *err)
 			vlen[im->c_rule] = explain ? strlen(explain) : 0;
 		}
 	}
-	for (i = 0; i < im->nout; i++) {
-		if (im->plain[i] && !im->rules)
-			cs_writer_plain(im->out, val[i], vlen[i]);
-		else
-			cs_writer_field(im->out, val[i], vlen[i]);
-	}
 	im->counts.written++;
-	if (cs_writer_end(im->out) < 0)
+	if (cs_writer_record(im->out, val, vlen, im->rules ? NULL : im->plain, im->nout) < 0)
 		return cs_writer_flush(im->out, err);
 	return 0;
 }
