@@ -2,21 +2,32 @@
  * Reading CSV and TSV, built on libcsv.
  *
  * A reader opens a file (or stdin, or a gzip file, or a memory block),
- * converts it to UTF-8 when it is UTF-16 or the caller names a legacy
- * encoding, strips a UTF-8 BOM, detects the delimiter from the header line
+ * converts it to UTF-8 when it is UTF-16 (known by its byte order mark, or
+ * by the zero bytes of its first two ASCII characters) or the caller names
+ * a legacy encoding, strips a UTF-8 BOM, detects the delimiter from the header line
  * (comma, semicolon, tab or pipe, unless forced), and hands back one record
  * at a time with byte-exact fields: nothing is trimmed, CRLF and LF both end
- * a record, a quote inside an unquoted field is kept as written.
+ * a record, blank lines are skipped, a quote inside an unquoted field is
+ * kept as written (37.8"N), and text after the closing quote of a quoted
+ * field continues that field ("abc"x reads as abcx, as Python and Excel
+ * read it).  Quoting works the same with every delimiter, TSV included.
  *
  * Problems confined to one record (a ragged row, a field over the size
  * limit, invalid UTF-8, a NUL byte) do not stop the reader: the record comes
  * back with row->problem saying what is wrong, so the program can reject it
  * and go on.  Damage that leaves the rest of the input unreadable (a quoted
- * field that never closes, an I/O error) is fatal: cs_csv_read returns -1
- * with the error naming the line where the damage began.
+ * field that never closes, an I/O error, corrupt gzip data) is fatal:
+ * cs_csv_read returns -1 with the error naming the line where the damage
+ * began, and every later call returns -1 again.
  *
  * Line numbers are physical lines of the input, 1-based, counted by the
- * reader itself (libcsv reports only byte offsets).
+ * reader itself (libcsv reports only byte offsets): blank lines count, and
+ * a line is ended by LF only, so in a file whose records end with a lone CR
+ * every record is on line 1.
+ *
+ * Memory does not grow with the input: it is read in 64 KiB chunks, a field
+ * over max_field is cut to its first max_field bytes as it is read, and a
+ * record keeps at most 8 * max_field bytes (8 MiB at least).
  */
 #ifndef CS_CSV_H
 #define CS_CSV_H
@@ -28,7 +39,8 @@
 #define CS_CSV_MAX_FIELD_DEFAULT ((size_t)1 << 20)
 
 struct cs_csv_options {
-	int delim; /* 0: detect from the header line */
+	int delim; /* 0: detect from the header line; else one byte,
+		    * not a quote, CR or LF ("invalid delimiter") */
 	size_t max_field; /* bytes; 0 means CS_CSV_MAX_FIELD_DEFAULT */
 	const char *encoding; /* NULL or "utf-8": UTF-8 (UTF-16 with BOM
 			       * detected); "cp1252", "latin1" converted */
@@ -39,7 +51,16 @@ void cs_csv_options_init(struct cs_csv_options *opt);
 /*
  * One record.  Every pointer is borrowed from the reader and valid until the
  * next cs_csv_read or cs_csv_close.  f[i] is NUL-terminated and len[i] is
- * its length in bytes.
+ * its length in bytes (a field may hold a NUL byte; then problem says so).
+ *
+ * problem is one of, the first found winning:
+ *   "field 3 is longer than 1048576 bytes"   f[2] holds its first bytes
+ *   "record is longer than 8388608 bytes"    fields past the limit dropped
+ *   "expected 12 fields, found 11"           n is what the line holds
+ *   "NUL byte in field 2"
+ *   "invalid UTF-8 in field 4"               (after conversion to UTF-8)
+ * Otherwise the fields are exactly as read, so a program can write the
+ * record to its rejects file.
  */
 struct cs_row {
 	size_t n; /* number of fields */
@@ -55,8 +76,12 @@ struct cs_csv_reader;
 
 /* path NULL or "-" reads stdin (shown as "<stdin>" in messages).  A path
  * ending in ".gz", or any input starting with the gzip magic, is inflated.
+ * A UTF-8 or UTF-16 byte order mark overrides opt->encoding; any encoding
+ * other than utf-8, utf-16le, utf-16be, cp1252 (windows-1252) or latin1
+ * (iso-8859-1) is an error ("unsupported encoding 'x'").  opt may be NULL.
  * The header record is read at once: an input with no header is an error
- * ("empty input, no header row"). */
+ * ("empty input, no header row").  A header-only input is fine: the first
+ * cs_csv_read returns 0. */
 struct cs_csv_reader *cs_csv_open(
         const char *path, const struct cs_csv_options *opt, struct cs_error *err);
 
@@ -69,14 +94,18 @@ struct cs_csv_reader *cs_csv_open_mem(const char *name, const void *data, size_t
  * fatal error. */
 int cs_csv_read(struct cs_csv_reader *r, struct cs_row *row, struct cs_error *err);
 
-/* The header record; valid until cs_csv_close. */
+/* The header record; valid until cs_csv_close.  Its problem is set when it
+ * holds a NUL byte, invalid UTF-8 or an oversize name: the caller decides
+ * whether that is fatal.  Every later record is checked against its field
+ * count. */
 const struct cs_row *cs_csv_header(const struct cs_csv_reader *r);
 
 const char *cs_csv_name(const struct cs_csv_reader *r); /* "export.csv", "<stdin>" */
 int cs_csv_delim(const struct cs_csv_reader *r); /* the delimiter in use */
 const char *cs_csv_encoding(const struct cs_csv_reader *r); /* "utf-8", "utf-16le", "cp1252", ... */
 long cs_csv_records(const struct cs_csv_reader *r); /* records read so far, header excluded */
-unsigned long long cs_csv_bytes(const struct cs_csv_reader *r); /* input bytes consumed so far */
+/* Input bytes read so far, before inflation and conversion (for progress). */
+unsigned long long cs_csv_bytes(const struct cs_csv_reader *r);
 
 void cs_csv_close(struct cs_csv_reader *r);
 
