@@ -1008,12 +1008,15 @@ parse_time_value(struct cs_import *im, struct bcol *b, enum cs_coltype type, con
 	enum cs_parse_result pr;
 
 	if (b->mc && b->mc->format) {
-		int64_t local;
+		if (type == CS_COL_DATE) {
+			int64_t days;
 
-		pr = cs_map_time_fmt(v, l, b->mc->format, &local);
-		if (pr == CS_PARSE_OK)
-			*t = type == CS_COL_DATE ? local : cs_tz_to_utc(im->file_tz, local);
-		return pr;
+			pr = cs_date_parse_fmt(v, l, b->mc->format, &days);
+			if (pr == CS_PARSE_OK)
+				*t = days * 86400;
+			return pr;
+		}
+		return cs_time_parse_fmt(v, l, b->mc->format, im->file_tz, t);
 	}
 	if (type == CS_COL_DATE) {
 		int64_t days;

@@ -110,12 +110,4 @@ struct cs_map_column *cs_mapping_add_column(struct cs_mapping *m, const char *na
 int cs_map_apply(const struct cs_map_column *c, const char *s, size_t len, struct cs_buf *out_buf,
         const char **out, size_t *out_len, struct cs_error *err);
 
-/*
- * Reads a time written in a strptime-like format (%Y %y %m %d %H %M %S %p
- * %b %%) as wall-clock seconds since the epoch (not yet moved to UTC).
- * Returns CS_PARSE_OK, CS_PARSE_EMPTY for an empty value or a placeholder,
- * or CS_PARSE_BAD.
- */
-enum cs_parse_result cs_map_time_fmt(const char *s, size_t len, const char *fmt, int64_t *local);
-
 #endif

@@ -142,21 +142,26 @@ test_time_fmt(void)
 	int64_t t;
 	char s[CS_TIME_LEN];
 
-	/* 990101 7:05:09: %y 99 is 1999. */
-	tap_ok(cs_map_time_fmt("990101 7:05:09", 14, "%y%m%d %H:%M:%S", &t) == CS_PARSE_OK,
+	/* The formats of mapping files go to cs_time_parse_fmt (datetime.c);
+	 * these are the cases cs-import(1) shows.  990101 7:05:09: %y 99 is
+	 * 1999. */
+	tap_ok(cs_time_parse_fmt("990101 7:05:09", 14, "%y%m%d %H:%M:%S", NULL, &t) == CS_PARSE_OK,
 	        "YYMMDD H:MM:SS");
 	tap_str(cs_time_format(t, s), "1999-01-01T07:05:09Z", "is read as written");
-	tap_ok(cs_map_time_fmt("14 Mar 2023 9:05 PM", 19, "%d %b %Y %H:%M %p", &t) == CS_PARSE_OK,
+	tap_ok(cs_time_parse_fmt("14 Mar 2023 9:05 PM", 19, "%d %b %Y %H:%M %p", NULL, &t) ==
+	                CS_PARSE_OK,
 	        "month name and PM");
 	tap_str(cs_time_format(t, s), "2023-03-14T21:05:00Z", "9:05 PM is 21:05");
-	tap_ok(cs_map_time_fmt("12:30 AM 01/02/2024", 19, "%H:%M %p %m/%d/%Y", &t) == CS_PARSE_OK,
+	tap_ok(cs_time_parse_fmt("12:30 AM 01/02/2024", 19, "%H:%M %p %m/%d/%Y", NULL, &t) ==
+	                CS_PARSE_OK,
 	        "12 AM");
 	tap_str(cs_time_format(t, s), "2024-01-02T00:30:00Z", "12:30 AM is 00:30");
-	tap_ok(cs_map_time_fmt("31.02.2023", 10, "%d.%m.%Y", &t) == CS_PARSE_BAD,
+	tap_ok(cs_time_parse_fmt("31.02.2023", 10, "%d.%m.%Y", NULL, &t) == CS_PARSE_BAD,
 	        "31 February is no day");
-	tap_ok(cs_map_time_fmt("2023-01-01x", 11, "%Y-%m-%d", &t) == CS_PARSE_BAD,
+	tap_ok(cs_time_parse_fmt("2023-01-01x", 11, "%Y-%m-%d", NULL, &t) == CS_PARSE_BAD,
 	        "trailing text is bad");
-	tap_ok(cs_map_time_fmt("?", 1, "%Y-%m-%d", &t) == CS_PARSE_EMPTY, "a placeholder is empty");
+	tap_ok(cs_time_parse_fmt("?", 1, "%Y-%m-%d", NULL, &t) == CS_PARSE_EMPTY,
+	        "a placeholder is empty");
 }
 
 static void
