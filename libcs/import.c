@@ -13,7 +13,9 @@
 
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -831,6 +833,8 @@ bind_file(struct cs_import *im, struct cs_error *err)
 						break;
 				if (j == m->ncols)
 					continue;
+				cs_buf_release(&b->tbuf);
+				cs_buf_release(&b->mbuf);
 				*b = tmp[j];
 				tmp[j].parts = NULL;
 				tmp[j].nparts = 0;
@@ -2010,6 +2014,223 @@ feed(struct cs_import *im, const struct cs_row *row, struct cs_error *err)
 	return process_row(im, row, err);
 }
 
+/*
+ * Reading and converting on two cores.  Parsing is most of the work, so a
+ * reader thread parses records into batches (fields copied into one block
+ * per batch) while the calling thread converts and writes the batch before
+ * it.  Three batches circulate between a free list and a full queue, so
+ * memory stays bounded whatever the input's size, and rows are converted
+ * in input order.  Only the reader thread touches the reader; only the
+ * calling thread touches everything else.
+ */
+#define BATCH_ROWS 2048
+#define BATCH_BYTES ((size_t)1 << 20)
+#define NBATCHES 3
+
+struct batch {
+	struct cs_row *rows;
+	size_t nrows;
+	char *data; /* the fields and problems of every row, NUL-terminated */
+	size_t dlen, dcap;
+	char **f; /* all rows' field pointers, one run per row */
+	size_t *len;
+	size_t nf, fcap;
+	int end; /* 0 more to come, 1 end of input, -1 read error */
+	struct cs_error err;
+	unsigned long long bytes; /* input read when the batch was full */
+	struct batch *next;
+};
+
+struct pipeline {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct batch *free_list, *full_head, *full_tail;
+	int stop;
+	struct cs_csv_reader *r;
+	struct batch batches[NBATCHES];
+};
+
+/* Appends a record to a batch; offsets stand in for pointers until the
+ * batch is full, since data may move as it grows. */
+static void
+batch_add(struct batch *b, const struct cs_row *row)
+{
+	size_t i, need = 0, plen = row->problem ? strlen(row->problem) + 1 : 0;
+	struct cs_row *dst;
+
+	for (i = 0; i < row->n; i++)
+		need += row->len[i] + 1;
+	if (b->dlen + need + plen > b->dcap)
+		b->data = xgrow(b->data, &b->dcap, b->dlen + need + plen, 1);
+	if (b->nf + row->n > b->fcap) {
+		b->f = xgrow(b->f, &b->fcap, b->nf + row->n, sizeof *b->f);
+		b->len = xreallocarray(b->len, b->fcap, sizeof *b->len);
+	}
+	dst = &b->rows[b->nrows++];
+	*dst = *row;
+	dst->f = (char **)(uintptr_t)b->nf;
+	if (row->n > 0 && row->f[row->n - 1] + row->len[row->n - 1] + 1 == row->f[0] + need) {
+		/* The reader keeps a record's fields back to back, each with
+		 * its NUL: one copy takes them all. */
+		memcpy(b->data + b->dlen, row->f[0], need);
+		for (i = 0; i < row->n; i++) {
+			b->f[b->nf] =
+			        (char *)(uintptr_t)(b->dlen + (size_t)(row->f[i] - row->f[0]));
+			b->len[b->nf] = row->len[i];
+			b->nf++;
+		}
+		b->dlen += need;
+	} else {
+		for (i = 0; i < row->n; i++) {
+			memcpy(b->data + b->dlen, row->f[i], row->len[i]);
+			b->data[b->dlen + row->len[i]] = '\0';
+			b->f[b->nf] = (char *)(uintptr_t)b->dlen;
+			b->len[b->nf] = row->len[i];
+			b->nf++;
+			b->dlen += row->len[i] + 1;
+		}
+	}
+	if (row->problem) {
+		memcpy(b->data + b->dlen, row->problem, plen);
+		dst->problem = (const char *)(uintptr_t)(b->dlen + 1);
+		b->dlen += plen;
+	}
+}
+
+/* Turns the offsets of a full batch into pointers. */
+static void
+batch_fix(struct batch *b)
+{
+	size_t i, j;
+
+	for (i = 0; i < b->nrows; i++) {
+		struct cs_row *row = &b->rows[i];
+		size_t first = (size_t)(uintptr_t)row->f;
+
+		for (j = 0; j < row->n; j++)
+			b->f[first + j] = b->data + (size_t)(uintptr_t)b->f[first + j];
+		row->f = b->f + first;
+		row->len = b->len + first;
+		if (row->problem)
+			row->problem = b->data + ((size_t)(uintptr_t)row->problem - 1);
+	}
+}
+
+static void *
+read_batches(void *arg)
+{
+	struct pipeline *p = arg;
+
+	for (;;) {
+		struct batch *b;
+		struct cs_row row;
+		int got = 1;
+
+		pthread_mutex_lock(&p->mu);
+		while (p->free_list == NULL && !p->stop)
+			pthread_cond_wait(&p->cv, &p->mu);
+		if (p->stop) {
+			pthread_mutex_unlock(&p->mu);
+			return NULL;
+		}
+		b = p->free_list;
+		p->free_list = b->next;
+		pthread_mutex_unlock(&p->mu);
+
+		b->nrows = b->dlen = b->nf = 0;
+		b->end = 0;
+		while (b->nrows < BATCH_ROWS && b->dlen < BATCH_BYTES) {
+			got = cs_csv_read(p->r, &row, &b->err);
+			if (got <= 0)
+				break;
+			batch_add(b, &row);
+		}
+		batch_fix(b);
+		b->end = got < 0 ? -1 : got == 0 ? 1 : 0;
+		b->bytes = cs_csv_bytes(p->r);
+
+		pthread_mutex_lock(&p->mu);
+		b->next = NULL;
+		if (p->full_tail)
+			p->full_tail->next = b;
+		else
+			p->full_head = b;
+		p->full_tail = b;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+		if (b->end)
+			return NULL;
+	}
+}
+
+/* Converts the rest of the input with a reader thread; returns 0, or -1
+ * with err filled.  *started is 0 when no thread could be started (the
+ * caller then reads on its own). */
+static int
+convert_threaded(struct cs_import *im, struct cs_csv_reader *r, int *started, struct cs_error *err)
+{
+	struct pipeline p;
+	pthread_t th;
+	int rc = 0, i;
+
+	memset(&p, 0, sizeof p);
+	p.r = r;
+	for (i = 0; i < NBATCHES; i++) {
+		p.batches[i].rows = xcalloc(BATCH_ROWS, sizeof *p.batches[i].rows);
+		p.batches[i].next = p.free_list;
+		p.free_list = &p.batches[i];
+	}
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.cv, NULL);
+	*started = pthread_create(&th, NULL, read_batches, &p) == 0;
+	if (*started) {
+		for (;;) {
+			struct batch *b;
+			size_t k;
+			int end;
+
+			pthread_mutex_lock(&p.mu);
+			while (p.full_head == NULL)
+				pthread_cond_wait(&p.cv, &p.mu);
+			b = p.full_head;
+			p.full_head = b->next;
+			if (p.full_head == NULL)
+				p.full_tail = NULL;
+			pthread_mutex_unlock(&p.mu);
+
+			for (k = 0; k < b->nrows && rc == 0; k++)
+				rc = feed(im, &b->rows[k], err);
+			if (rc == 0 && im->o.progress)
+				im->o.progress(im->o.ctx, b->bytes);
+			end = b->end;
+			if (rc == 0 && end < 0) {
+				*err = b->err;
+				rc = -1;
+			}
+
+			pthread_mutex_lock(&p.mu);
+			b->next = p.free_list;
+			p.free_list = b;
+			if (rc != 0 || end)
+				p.stop = 1;
+			pthread_cond_broadcast(&p.cv);
+			pthread_mutex_unlock(&p.mu);
+			if (rc != 0 || end)
+				break;
+		}
+		pthread_join(th, NULL);
+	}
+	pthread_mutex_destroy(&p.mu);
+	pthread_cond_destroy(&p.cv);
+	for (i = 0; i < NBATCHES; i++) {
+		free(p.batches[i].rows);
+		free(p.batches[i].data);
+		free(p.batches[i].f);
+		free(p.batches[i].len);
+	}
+	return rc;
+}
+
 int
 cs_import_file(struct cs_import *im, const char *path, struct cs_error *err)
 {
@@ -2026,6 +2247,13 @@ cs_import_file(struct cs_import *im, const char *path, struct cs_error *err)
 	for (h = held; h && rc == 0; h = h->next)
 		rc = feed(im, &h->row, err);
 	free_held(held);
+	if (rc == 0 && !eof) {
+		int started;
+
+		rc = convert_threaded(im, r, &started, err);
+		if (started)
+			eof = 1;
+	}
 	while (rc == 0 && !eof) {
 		got = cs_csv_read(r, &row, err);
 		if (got <= 0) {

@@ -82,7 +82,12 @@ read_token(const char **p, const char *stops)
 		}
 	}
 	*p = s;
-	return cs_buf_detach(&b, NULL);
+	{
+		char *tok = cs_buf_detach(&b, NULL);
+
+		cs_buf_release(&b);
+		return tok;
+	}
 }
 
 static void
