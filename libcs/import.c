@@ -7,7 +7,9 @@
  * borrowed from the reader's row or written into per-column scratch space
  * that lives as long as the binding.  Enumeration columns remember the
  * final value of the last few distinct inputs, so value maps and synonym
- * tables run once per distinct value rather than once per row.
+ * tables run once per distinct value rather than once per row.  After the
+ * first rows (held back while date orders are decided), a second thread
+ * parses the input while this one converts and writes (convert_threaded).
  */
 #include "libcs/import.h"
 

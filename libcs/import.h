@@ -17,7 +17,10 @@
  * cs_import_finish in the order their group first appeared.
  *
  * The importer writes to the writers it is given (borrowed) and never
- * prints: warnings go to the warn callback.
+ * prints: warnings go to the warn callback.  cs_import_file parses on a
+ * thread of its own while the caller's thread converts; every callback and
+ * every write happens on the caller's thread, and the thread is joined
+ * before cs_import_file returns.
  */
 #ifndef CS_IMPORT_H
 #define CS_IMPORT_H
