@@ -520,10 +520,9 @@ build_schema(struct cs_import *im, const unsigned char *consumed, struct cs_erro
 				oc->first_src = (int)i;
 			}
 		}
-	} else if (m->extras) {
-		/* A rollup writes only the kind's columns; say nothing, the man
-		 * page does. */
 	}
+	/* A rollup writes only the kind's columns: sums have no place for
+	 * the other columns of the rows they add up. */
 	if (im->o.explain)
 		add_ocol(im, "rule", ROLE_RULE);
 	im->c_id = out_index(im, "id");
