@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "libcs/mapping.h"
 #include "libcs/rules.h"
@@ -567,6 +568,31 @@ build_schema(struct cs_import *im, const unsigned char *consumed, struct cs_erro
 
 /* ---- lookups ---- */
 
+/* dir/name, or name alone when it is absolute or dir is ".". */
+static char *
+join_path(const char *dir, const char *name)
+{
+	char *p;
+
+	if (name[0] == '/' || strcmp(dir, ".") == 0)
+		return xstrdup(name);
+	p = xmalloc(strlen(dir) + strlen(name) + 2);
+	sprintf(p, "%s/%s", dir, name);
+	return p;
+}
+
+static char *
+dirname_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
 static struct lookup *
 get_lookup(struct cs_import *im, const struct cs_mapping *m, const struct cs_map_column *mc,
         struct cs_error *err)
@@ -578,11 +604,20 @@ get_lookup(struct cs_import *im, const struct cs_mapping *m, const struct cs_map
 	char *path;
 	int kc, vc, rc;
 
-	if (mc->lookup_file[0] == '/' || strcmp(m->dir, ".") == 0)
-		path = xstrdup(mc->lookup_file);
-	else {
-		path = xmalloc(strlen(m->dir) + strlen(mc->lookup_file) + 2);
-		sprintf(path, "%s/%s", m->dir, mc->lookup_file);
+	path = join_path(m->dir, mc->lookup_file);
+	/* A lookup file that is not beside the mapping may be beside the
+	 * export (a mapping kept with the tools, the exports elsewhere). */
+	if (access(path, F_OK) != 0 && mc->lookup_file[0] != '/' && im->fname[0] != '<') {
+		char *dir = dirname_of(im->fname);
+		char *alt = join_path(dir, mc->lookup_file);
+
+		free(dir);
+		if (access(alt, F_OK) == 0) {
+			free(path);
+			path = alt;
+		} else {
+			free(alt);
+		}
 	}
 	for (lk = im->lookups; lk; lk = lk->next)
 		if (strcmp(lk->file, path) == 0 && strcmp(lk->key, mc->lookup_key) == 0 &&
