@@ -1341,8 +1341,19 @@ write_reject(struct cs_import *im, const struct cs_row *row, struct cs_error *er
 	im->counts.rejected++;
 	if (im->o.strict)
 		return cs_error_set(err, im->fname, row->line, "%s", im->reason.data);
-	if (im->rej == NULL)
+	if (im->rej == NULL) {
+		/* Without a rejects file, the first reject is shown so that the
+		 * count in the summary has a face. */
+		if (im->counts.rejected == 1 && im->o.warn) {
+			struct cs_error w;
+
+			cs_error_set(&w, im->fname, row->line,
+			        "rejected: %s (--rejects FILE keeps every rejected row)",
+			        im->reason.data);
+			im->o.warn(im->o.ctx, &w);
+		}
 		return 0;
+	}
 	cs_buf_reset(&im->rec);
 	for (i = 0; i < row->n; i++) {
 		const char *s = row->f[i];
