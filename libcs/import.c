@@ -536,7 +536,8 @@ build_schema(struct cs_import *im, const unsigned char *consumed, struct cs_erro
 	im->c_main = main_time_column(im->kind) ? out_index(im, main_time_column(im->kind)) : -1;
 	im->c_rule = im->o.explain ? (int)im->nout - 1 : -1;
 	if (im->fold && im->c_id < 0)
-		return cs_error_set(err, m->file, 0, "fold and --latest need an id column");
+		return cs_error_set(err, im->fname, 0, "%s needs an id column and %s have none",
+		        m->fold ? "fold" : "--latest", cs_kind_name(im->kind));
 	im->val = xcalloc(im->nout, sizeof *im->val);
 	im->vlen = xcalloc(im->nout, sizeof *im->vlen);
 	im->plain = xcalloc(im->nout, 1);
