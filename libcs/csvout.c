@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,22 +48,60 @@ drain(struct cs_writer *w)
 	cs_buf_reset(&w->out);
 }
 
+/* Whether any byte of the 8 in x is c (the classic has-zero-byte trick on
+ * x ^ c repeated). */
+#define ONES ((uint64_t)0x0101010101010101ULL)
+#define HIGHS ((uint64_t)0x8080808080808080ULL)
+static inline int
+has_byte(uint64_t x, unsigned char c)
+{
+	uint64_t y = x ^ (ONES * c);
+
+	return ((y - ONES) & ~y & HIGHS) != 0;
+}
+
+/* Whether s holds any of the bytes a, b, c, d (none of them NUL); scans
+ * eight bytes at a time, since every byte of the output passes here. */
+static int
+has_any(const char *s, size_t len, unsigned char a, unsigned char b, unsigned char c,
+        unsigned char d)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		uint64_t x;
+
+		memcpy(&x, s + i, 8);
+		if (has_byte(x, a) || has_byte(x, b) || has_byte(x, c) || has_byte(x, d))
+			return 1;
+	}
+	if (i < len) {
+		/* The tail, padded with NUL bytes, which are never special. */
+		uint64_t x = 0;
+
+		memcpy(&x, s + i, len - i);
+		if (has_byte(x, a) || has_byte(x, b) || has_byte(x, c) || has_byte(x, d))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether a CSV field needs quotes. */
 static int
 needs_quotes(const char *s, size_t len)
 {
-	size_t i;
-
 	if (len == 0)
 		return 0;
 	if (s[0] == ' ' || s[len - 1] == ' ')
 		return 1;
-	for (i = 0; i < len; i++) {
-		char c = s[i];
+	return has_any(s, len, ',', '"', '\n', '\r');
+}
 
-		if (c == ',' || c == '"' || c == '\n' || c == '\r')
-			return 1;
-	}
-	return 0;
+/* Whether a TSV field needs escapes. */
+static int
+needs_escapes(const char *s, size_t len)
+{
+	return has_any(s, len, '\\', '\t', '\n', '\r');
 }
 
 void
@@ -70,6 +109,18 @@ cs_writer_field(struct cs_writer *w, const char *s, size_t len)
 {
 	size_t i, start;
 
+	/* The common case, a CSV field that needs no quotes and fits in the
+	 * buffer, is one copy. */
+	if (!w->tsv && w->out.cap - w->out.len > len + 1 && !needs_quotes(s, len)) {
+		char *d = w->out.data + w->out.len;
+
+		if (w->nfields++ > 0)
+			*d++ = ',';
+		memcpy(d, s, len);
+		d[len] = '\0';
+		w->out.len = (size_t)(d + len - w->out.data);
+		return;
+	}
 	if (w->nfields++ > 0)
 		cs_buf_addc(&w->out, w->tsv ? '\t' : ',');
 	if (w->tsv) {
@@ -105,6 +156,24 @@ cs_writer_field(struct cs_writer *w, const char *s, size_t len)
 	}
 	cs_buf_add(&w->out, s + start, len - start);
 	cs_buf_addc(&w->out, '"');
+}
+
+void
+cs_writer_plain(struct cs_writer *w, const char *s, size_t len)
+{
+	if (w->out.cap - w->out.len > len + 1) {
+		char *d = w->out.data + w->out.len;
+
+		if (w->nfields++ > 0)
+			*d++ = w->tsv ? '\t' : ',';
+		memcpy(d, s, len);
+		d[len] = '\0';
+		w->out.len = (size_t)(d + len - w->out.data);
+		return;
+	}
+	if (w->nfields++ > 0)
+		cs_buf_addc(&w->out, w->tsv ? '\t' : ',');
+	cs_buf_add(&w->out, s, len);
 }
 
 void
@@ -162,6 +231,51 @@ cs_writer_end(struct cs_writer *w)
 	if (w->out.len >= FLUSH_AT)
 		drain(w);
 	return w->failed ? -1 : 0;
+}
+
+int
+cs_writer_record(struct cs_writer *w, const char *const *f, const size_t *len,
+        const unsigned char *plain, size_t n)
+{
+	size_t i, need = n + 1;
+	char *d;
+
+	for (i = 0; i < n; i++)
+		need += len[i];
+	if (w->out.cap - w->out.len <= need) {
+		for (i = 0; i < n; i++) {
+			if (plain && plain[i])
+				cs_writer_plain(w, f[i], len[i]);
+			else
+				cs_writer_field(w, f[i], len[i]);
+		}
+		return cs_writer_end(w);
+	}
+	d = w->out.data + w->out.len;
+	for (i = 0; i < n; i++) {
+		if (!(plain && plain[i]) &&
+		        (w->tsv ? needs_escapes(f[i], len[i]) : needs_quotes(f[i], len[i]))) {
+			/* Quoting or escaping: the general path, from where we are. */
+			w->out.len = (size_t)(d - w->out.data);
+			w->out.data[w->out.len] = '\0';
+			w->nfields = (int)i;
+			for (; i < n; i++) {
+				if (plain && plain[i])
+					cs_writer_plain(w, f[i], len[i]);
+				else
+					cs_writer_field(w, f[i], len[i]);
+			}
+			return cs_writer_end(w);
+		}
+		if (i > 0)
+			*d++ = w->tsv ? '\t' : ',';
+		memcpy(d, f[i], len[i]);
+		d += len[i];
+	}
+	*d = '\0';
+	w->out.len = (size_t)(d - w->out.data);
+	w->nfields = (int)n;
+	return cs_writer_end(w);
 }
 
 int

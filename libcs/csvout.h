@@ -25,6 +25,11 @@ struct cs_writer *cs_writer_new(FILE *fp, const char *name, int tsv);
 
 void cs_writer_field(struct cs_writer *w, const char *s, size_t len);
 void cs_writer_fieldz(struct cs_writer *w, const char *s); /* NULL writes "" */
+
+/* A field the caller knows needs no quoting or escaping in CSV or TSV (a
+ * number, a canonical timestamp, an enumeration value): written as is,
+ * without the scan for special bytes. */
+void cs_writer_plain(struct cs_writer *w, const char *s, size_t len);
 void cs_writer_fieldf(struct cs_writer *w, const char *fmt, ...)
         __attribute__((format(printf, 2, 3)));
 
@@ -35,6 +40,14 @@ void cs_writer_number(struct cs_writer *w, double v, int decimals);
 
 /* Ends the record.  Returns -1 once a write has failed. */
 int cs_writer_end(struct cs_writer *w);
+
+/*
+ * A whole record at once, for hot loops: plain[i] non-zero says field i
+ * needs no quoting (as cs_writer_plain); plain may be NULL.  The record's
+ * room is reserved once, so most fields are one copy.
+ */
+int cs_writer_record(struct cs_writer *w, const char *const *f, const size_t *len,
+        const unsigned char *plain, size_t n);
 
 /* A whole record at once. */
 int cs_writer_row(struct cs_writer *w, char *const *f, const size_t *len, size_t n);
