@@ -360,7 +360,10 @@ cs_health_evaluate(const struct cs_model *m, const struct cs_facts *f, const cha
 	s->stage = cs_health_stage(m, f, raw, as_of);
 	s->loyalty = cs_health_loyalty(m, f, as_of);
 	s->days_to_renewal = f->renewal_day == CS_DAY_NONE ? NAN : (double)(f->renewal_day - as_of);
-	s->churn_risk = cs_health_churn_risk(m, s->band, s->days_to_renewal, s->stage);
+	/* A churned account is past the risk: "churned" keeps it out of every
+	 * at-risk list while its score stays for the analyst. */
+	s->churn_risk = f->churned ? "churned"
+	                           : cs_health_churn_risk(m, s->band, s->days_to_renewal, s->stage);
 }
 
 /* ---- The accumulating layer -------------------------------------------- */
