@@ -53,6 +53,7 @@ enum {
 	OPT_SINCE,
 	OPT_SL,
 	OPT_STRICT,
+	OPT_TEAM,
 	OPT_TOTALS,
 	OPT_TZ,
 	OPT_UNTIL,
@@ -90,6 +91,7 @@ static const struct {
         {OPT_SINCE, "--since", " shrinkage "},
         {OPT_SL, "--sl", " erlang plan calc "},
         {OPT_STRICT, "--strict", " intervals forecast erlang shrinkage plan "},
+        {OPT_TEAM, "--team", " plan "},
         {OPT_TOTALS, "--totals", " plan "},
         {OPT_TZ, "--tz", " forecast "},
         {OPT_UNTIL, "--until", " shrinkage "},
@@ -123,6 +125,7 @@ static const struct option longopts[] = {
         {"since", required_argument, NULL, OPT_SINCE},
         {"sl", required_argument, NULL, OPT_SL},
         {"strict", no_argument, NULL, OPT_STRICT},
+        {"team", required_argument, NULL, OPT_TEAM},
         {"totals", required_argument, NULL, OPT_TOTALS},
         {"tsv", no_argument, NULL, 't'},
         {"tz", required_argument, NULL, OPT_TZ},
@@ -200,6 +203,7 @@ usage(int status)
 	      "      --mode M            healthy, emergency or both (default healthy)\n"
 	      "      --modes FILE        targets, shrinkage and buffer per mode\n"
 	      "      --hours-per-week H  hours of one FTE (default 40)\n"
+	      "      --team T            with a shrinkage file: team T's row, not the company's\n"
 	      "      --totals FILE       write the totals as CSV to FILE (default: stderr)\n"
 	      "\n"
 	      "See cs-staff(1) for the formulas and every default.\n",
@@ -210,7 +214,7 @@ usage(int status)
 /* Everything the verbs share. */
 struct opts {
 	const char *verb;
-	const char *output, *rejects, *totals, *modes_file, *shrinkage_arg, *tz;
+	const char *output, *rejects, *totals, *modes_file, *shrinkage_arg, *tz, *team;
 	struct cs_csv_options csv;
 	int tsv, strict, accuracy, evaluate;
 	struct cs_erlang_target target;
@@ -756,7 +760,7 @@ run_erlang(const struct opts *o, int argc, char **argv)
 	first_header_release(&fh);
 }
 
-/* Reads the company row of a shrinkage output. */
+/* Reads the company row of a shrinkage output, or --team's row. */
 static void
 load_shrinkage_file(const struct opts *o, const char *path, double *total, double *planned)
 {
@@ -774,7 +778,7 @@ load_shrinkage_file(const struct opts *o, const char *path, double *total, doubl
 	while ((rc = cs_csv_read(in, &row, &err)) > 0) {
 		double t, p;
 
-		if (row.problem || strcmp(row.f[team], "*") != 0)
+		if (row.problem || strcmp(row.f[team], o->team ? o->team : "*") != 0)
 			continue;
 		if (field_num(&row, tot, &t) < 0 || field_num(&row, pl, &p) < 0 || isnan(t) ||
 		        t < 0 || t >= 100 || !(p >= 0) || p > t)
@@ -785,6 +789,8 @@ load_shrinkage_file(const struct opts *o, const char *path, double *total, doubl
 	}
 	if (rc < 0)
 		cs_die_error(&err);
+	if (!found && o->team)
+		cs_diex(EXIT_DATA, "%s: no row for team '%s'", path, o->team);
 	if (!found)
 		cs_diex(EXIT_DATA, "%s: no company row (team '*')", path);
 	cs_csv_close(in);
@@ -1212,6 +1218,7 @@ main(int argc, char **argv)
 			seen_target = 1;
 			break;
 		case OPT_STRICT: o.strict = 1; break;
+		case OPT_TEAM: o.team = optarg; break;
 		case OPT_TOTALS: o.totals = optarg; break;
 		case OPT_TZ: o.tz = optarg; break;
 		case OPT_UNTIL: o.until = parse_date_opt("--until", optarg); break;
@@ -1260,20 +1267,23 @@ main(int argc, char **argv)
 		struct cs_plan_mode h0;
 		struct cs_error err;
 
+		if (o.team && !o.shrinkage_arg)
+			cs_usage_error("--team needs --shrinkage FILE");
 		if (o.shrinkage_arg) {
 			double s, p = 0;
-
 			char *end;
 
-			if (cs_plan_parse_pct(o.shrinkage_arg, &s) == 0)
-				;
-			else if (strtod(o.shrinkage_arg, &end),
-			        end != o.shrinkage_arg && (*end == '\0' || strcmp(end, "%") == 0))
+			if (cs_plan_parse_pct(o.shrinkage_arg, &s) == 0) {
+				if (o.team)
+					cs_usage_error("--team needs --shrinkage FILE");
+			} else if (strtod(o.shrinkage_arg, &end),
+			        end != o.shrinkage_arg && (*end == '\0' || strcmp(end, "%") == 0)) {
 				cs_usage_error("invalid value '%s' for --shrinkage (a percentage "
 				               "from 0 to below 100, or a shrinkage file)",
 				        o.shrinkage_arg);
-			else
+			} else {
 				load_shrinkage_file(&o, o.shrinkage_arg, &s, &p);
+			}
 			o.healthy.shrinkage = o.emergency.shrinkage = s;
 			o.healthy.planned = o.emergency.planned = p;
 		}
