@@ -73,7 +73,7 @@ static const struct {
         {OPT_AHT, "--aht", " intervals erlang plan calc "},
         {OPT_ASA, "--asa", " erlang plan calc "},
         {OPT_BUFFER, "--buffer", " plan "},
-        {OPT_BY, "--by", " intervals shrinkage "},
+        {OPT_BY, "--by", " intervals forecast shrinkage "},
         {OPT_CONTACTS, "--contacts", " calc "},
         {OPT_EVALUATE, "--evaluate", " erlang "},
         {OPT_HORIZON, "--horizon", " forecast "},
@@ -178,6 +178,7 @@ usage(int status)
 	      "      --weeks N           weeks of history for mean and weighted (default 8)\n"
 	      "      --horizon D         how far ahead, e.g. 7d, 14d, 48h (default 7d)\n"
 	      "      --accuracy          write the backtest as rows instead of a forecast\n"
+	      "      --by team|channel   one forecast per team or channel\n"
 	      "      --tz ZONE           weekdays and times of day in ZONE (default UTC)\n"
 	      "erlang and calc:\n"
 	      "      --model M           erlang-c, erlang-a or workload (default erlang-c)\n"
@@ -396,46 +397,76 @@ run_intervals(const struct opts *o, int argc, char **argv)
 
 /* ---- forecast ---- */
 
+/* One series of the forecast: the whole input, or one team or channel. */
+struct series {
+	char *name;
+	struct cs_forecast *f;
+};
+
+static int
+cmp_series(const void *a, const void *b)
+{
+	return strcmp(((const struct series *)a)->name, ((const struct series *)b)->name);
+}
+
 static void
 run_forecast(const struct opts *o, int argc, char **argv)
 {
+	const char *gcol = o->by == CS_BY_TEAM ? "team" : o->by == CS_BY_CHANNEL ? "channel" : NULL;
 	struct cs_tz *tz = NULL;
-	struct cs_forecast *f;
-	struct cs_fc_accuracy acc[CS_FC_NMETHODS];
+	struct series *ser = NULL;
+	struct cs_forecast *probe; /* checks each input's header */
+	size_t nser = 0, capser = 0, k;
 	struct reader r;
 	struct cs_output out;
 	struct cs_writer *w;
 	struct cs_error err;
-	enum cs_fc_method m = o->method;
 	char day[CS_DATE_LEN];
-	int i, best;
+	int i;
 
 	if (o->tz && !(tz = cs_tz_load(o->tz, &err)))
 		cs_die_error(&err);
-	f = cs_forecast_new(o->weeks, tz);
+	probe = cs_forecast_new(o->weeks, tz);
 	reader_init(&r, o);
 	for (i = 0; i < (argc ? argc : 1); i++) {
 		struct cs_csv_reader *in = open_input(o, argc ? argv[i] : NULL);
+		const struct cs_row *h = cs_csv_header(in);
+		int gc = gcol ? cs_csv_column(h, gcol) : -1;
 		struct cs_row row;
 
-		if (cs_forecast_bind(f, cs_csv_header(in), cs_csv_name(in), &err) < 0)
+		if (cs_forecast_bind(probe, h, cs_csv_name(in), &err) < 0)
 			cs_die_error(&err);
-		while (next_row(&r, in, &row))
-			if (cs_forecast_add(f, &row, cs_csv_name(in), &err) < 0)
+		if (gcol && gc < 0)
+			cs_diex(EXIT_DATA, "%s:1: no column '%s' to forecast by", cs_csv_name(in),
+			        gcol);
+		while (next_row(&r, in, &row)) {
+			const char *name = gc >= 0 && (size_t)gc < row.n ? row.f[gc] : "";
+
+			for (k = 0; k < nser && strcmp(ser[k].name, name) != 0; k++)
+				;
+			if (k == nser) {
+				ser = xgrow(ser, &capser, nser + 1, sizeof *ser);
+				ser[k].name = xstrdup(name);
+				ser[k].f = cs_forecast_new(o->weeks, tz);
+				nser++;
+			}
+			/* Binding is cheap and every series reads the same header. */
+			if (cs_forecast_bind(ser[k].f, h, cs_csv_name(in), &err) < 0)
+				cs_die_error(&err);
+			if (cs_forecast_add(ser[k].f, &row, cs_csv_name(in), &err) < 0)
 				reject(&r, &err, &row);
+		}
 		cs_csv_close(in);
 	}
 	reader_finish(&r);
-	if (cs_forecast_prepare(f, &err) < 0)
-		cs_die_error(&err);
-	best = cs_forecast_backtest(f, acc);
-	if (m == CS_FC_AUTO && !o->accuracy) {
-		if (best < 0)
-			cs_diex(EXIT_DATA, "--method auto needs two complete weeks of history");
-		m = (enum cs_fc_method)best;
-	}
+	if (nser == 0)
+		cs_diex(EXIT_DATA, "no history to forecast from");
+	if (nser > 1)
+		qsort(ser, nser, sizeof *ser, cmp_series);
 	open_output(o, &out, &w);
 	if (o->accuracy) {
+		if (gcol)
+			cs_writer_fieldz(w, gcol);
 		cs_writer_fieldz(w, "method");
 		cs_writer_fieldz(w, "week");
 		cs_writer_fieldz(w, "train_weeks");
@@ -443,30 +474,65 @@ run_forecast(const struct opts *o, int argc, char **argv)
 		cs_writer_fieldz(w, "bias_pct");
 		cs_writer_fieldz(w, "best");
 		cs_writer_end(w);
-		for (i = 0; i < CS_FC_NMETHODS; i++) {
-			cs_writer_fieldz(w, cs_fc_method_name(acc[i].method));
-			cs_writer_fieldz(
-			        w, best < 0 ? "" : cs_date_format(acc[i].week / 86400, day));
-			cs_writer_number(w, acc[i].train_weeks, 0);
-			cs_writer_number(w, acc[i].wape_pct, 3);
-			cs_writer_number(w, acc[i].bias_pct, 3);
-			cs_writer_fieldz(w, i == best ? "*" : "");
-			cs_writer_end(w);
+	}
+	for (k = 0; k < nser; k++) {
+		struct cs_fc_accuracy acc[CS_FC_NMETHODS];
+		enum cs_fc_method m = o->method;
+		char who[300] = "";
+		int best;
+
+		if (gcol)
+			snprintf(who, sizeof who, "%s '%s': ", gcol, ser[k].name);
+		if (cs_forecast_prepare(ser[k].f, &err) < 0) {
+			if (gcol)
+				cs_diex(EXIT_DATA, "%s%s", who, err.msg);
+			cs_die_error(&err);
 		}
-	} else {
+		best = cs_forecast_backtest(ser[k].f, acc);
+		if (o->accuracy) {
+			for (i = 0; i < CS_FC_NMETHODS; i++) {
+				if (gcol)
+					cs_writer_fieldz(w, ser[k].name);
+				cs_writer_fieldz(w, cs_fc_method_name(acc[i].method));
+				cs_writer_fieldz(w,
+				        best < 0 ? "" : cs_date_format(acc[i].week / 86400, day));
+				cs_writer_number(w, acc[i].train_weeks, 0);
+				cs_writer_number(w, acc[i].wape_pct, 3);
+				cs_writer_number(w, acc[i].bias_pct, 3);
+				cs_writer_fieldz(w, i == best ? "*" : "");
+				cs_writer_end(w);
+			}
+			continue;
+		}
+		if (m == CS_FC_AUTO) {
+			if (best < 0)
+				cs_diex(EXIT_DATA,
+				        "%s--method auto needs two complete weeks of history", who);
+			m = (enum cs_fc_method)best;
+		}
 		for (i = 0; i < CS_FC_NMETHODS && best >= 0; i++)
 			if (!isnan(acc[i].wape_pct))
-				cs_warnx("backtest week %s: %s wape %.3f%% bias %.3f%%%s",
+				cs_warnx("%sbacktest week %s: %s wape %.3f%% bias %.3f%%%s", who,
 				        cs_date_format(acc[i].week / 86400, day),
 				        cs_fc_method_name(acc[i].method), acc[i].wape_pct,
 				        acc[i].bias_pct, i == (int)m ? " (used)" : "");
 		if (best < 0)
-			cs_warnx("no backtest: the history holds fewer than two complete weeks");
-		if (cs_forecast_write(f, m, o->horizon_s, w, &err) < 0)
+			cs_warnx("%sno backtest: the history holds fewer than two complete weeks",
+			        who);
+		if (cs_forecast_write(
+		            ser[k].f, m, o->horizon_s, w, gcol, ser[k].name, k == 0, &err) < 0) {
+			if (gcol)
+				cs_diex(EXIT_DATA, "%s%s", who, err.msg);
 			cs_die_error(&err);
+		}
 	}
 	close_output(&out, w);
-	cs_forecast_free(f);
+	for (k = 0; k < nser; k++) {
+		free(ser[k].name);
+		cs_forecast_free(ser[k].f);
+	}
+	free(ser);
+	cs_forecast_free(probe);
 	cs_tz_free(tz);
 }
 
