@@ -53,6 +53,7 @@ enum {
 	OPT_SINCE,
 	OPT_SL,
 	OPT_STRICT,
+	OPT_TEAM,
 	OPT_TOTALS,
 	OPT_TZ,
 	OPT_UNTIL,
@@ -72,7 +73,7 @@ static const struct {
         {OPT_AHT, "--aht", " intervals erlang plan calc "},
         {OPT_ASA, "--asa", " erlang plan calc "},
         {OPT_BUFFER, "--buffer", " plan "},
-        {OPT_BY, "--by", " intervals shrinkage "},
+        {OPT_BY, "--by", " intervals forecast shrinkage "},
         {OPT_CONTACTS, "--contacts", " calc "},
         {OPT_EVALUATE, "--evaluate", " erlang "},
         {OPT_HORIZON, "--horizon", " forecast "},
@@ -90,6 +91,7 @@ static const struct {
         {OPT_SINCE, "--since", " shrinkage "},
         {OPT_SL, "--sl", " erlang plan calc "},
         {OPT_STRICT, "--strict", " intervals forecast erlang shrinkage plan "},
+        {OPT_TEAM, "--team", " plan "},
         {OPT_TOTALS, "--totals", " plan "},
         {OPT_TZ, "--tz", " forecast "},
         {OPT_UNTIL, "--until", " shrinkage "},
@@ -123,6 +125,7 @@ static const struct option longopts[] = {
         {"since", required_argument, NULL, OPT_SINCE},
         {"sl", required_argument, NULL, OPT_SL},
         {"strict", no_argument, NULL, OPT_STRICT},
+        {"team", required_argument, NULL, OPT_TEAM},
         {"totals", required_argument, NULL, OPT_TOTALS},
         {"tsv", no_argument, NULL, 't'},
         {"tz", required_argument, NULL, OPT_TZ},
@@ -175,6 +178,7 @@ usage(int status)
 	      "      --weeks N           weeks of history for mean and weighted (default 8)\n"
 	      "      --horizon D         how far ahead, e.g. 7d, 14d, 48h (default 7d)\n"
 	      "      --accuracy          write the backtest as rows instead of a forecast\n"
+	      "      --by team|channel   one forecast per team or channel\n"
 	      "      --tz ZONE           weekdays and times of day in ZONE (default UTC)\n"
 	      "erlang and calc:\n"
 	      "      --model M           erlang-c, erlang-a or workload (default erlang-c)\n"
@@ -200,6 +204,7 @@ usage(int status)
 	      "      --mode M            healthy, emergency or both (default healthy)\n"
 	      "      --modes FILE        targets, shrinkage and buffer per mode\n"
 	      "      --hours-per-week H  hours of one FTE (default 40)\n"
+	      "      --team T            with a shrinkage file: team T's row, not the company's\n"
 	      "      --totals FILE       write the totals as CSV to FILE (default: stderr)\n"
 	      "\n"
 	      "See cs-staff(1) for the formulas and every default.\n",
@@ -210,7 +215,7 @@ usage(int status)
 /* Everything the verbs share. */
 struct opts {
 	const char *verb;
-	const char *output, *rejects, *totals, *modes_file, *shrinkage_arg, *tz;
+	const char *output, *rejects, *totals, *modes_file, *shrinkage_arg, *tz, *team;
 	struct cs_csv_options csv;
 	int tsv, strict, accuracy, evaluate;
 	struct cs_erlang_target target;
@@ -392,46 +397,76 @@ run_intervals(const struct opts *o, int argc, char **argv)
 
 /* ---- forecast ---- */
 
+/* One series of the forecast: the whole input, or one team or channel. */
+struct series {
+	char *name;
+	struct cs_forecast *f;
+};
+
+static int
+cmp_series(const void *a, const void *b)
+{
+	return strcmp(((const struct series *)a)->name, ((const struct series *)b)->name);
+}
+
 static void
 run_forecast(const struct opts *o, int argc, char **argv)
 {
+	const char *gcol = o->by == CS_BY_TEAM ? "team" : o->by == CS_BY_CHANNEL ? "channel" : NULL;
 	struct cs_tz *tz = NULL;
-	struct cs_forecast *f;
-	struct cs_fc_accuracy acc[CS_FC_NMETHODS];
+	struct series *ser = NULL;
+	struct cs_forecast *probe; /* checks each input's header */
+	size_t nser = 0, capser = 0, k;
 	struct reader r;
 	struct cs_output out;
 	struct cs_writer *w;
 	struct cs_error err;
-	enum cs_fc_method m = o->method;
 	char day[CS_DATE_LEN];
-	int i, best;
+	int i;
 
 	if (o->tz && !(tz = cs_tz_load(o->tz, &err)))
 		cs_die_error(&err);
-	f = cs_forecast_new(o->weeks, tz);
+	probe = cs_forecast_new(o->weeks, tz);
 	reader_init(&r, o);
 	for (i = 0; i < (argc ? argc : 1); i++) {
 		struct cs_csv_reader *in = open_input(o, argc ? argv[i] : NULL);
+		const struct cs_row *h = cs_csv_header(in);
+		int gc = gcol ? cs_csv_column(h, gcol) : -1;
 		struct cs_row row;
 
-		if (cs_forecast_bind(f, cs_csv_header(in), cs_csv_name(in), &err) < 0)
+		if (cs_forecast_bind(probe, h, cs_csv_name(in), &err) < 0)
 			cs_die_error(&err);
-		while (next_row(&r, in, &row))
-			if (cs_forecast_add(f, &row, cs_csv_name(in), &err) < 0)
+		if (gcol && gc < 0)
+			cs_diex(EXIT_DATA, "%s:1: no column '%s' to forecast by", cs_csv_name(in),
+			        gcol);
+		while (next_row(&r, in, &row)) {
+			const char *name = gc >= 0 && (size_t)gc < row.n ? row.f[gc] : "";
+
+			for (k = 0; k < nser && strcmp(ser[k].name, name) != 0; k++)
+				;
+			if (k == nser) {
+				ser = xgrow(ser, &capser, nser + 1, sizeof *ser);
+				ser[k].name = xstrdup(name);
+				ser[k].f = cs_forecast_new(o->weeks, tz);
+				nser++;
+			}
+			/* Binding is cheap and every series reads the same header. */
+			if (cs_forecast_bind(ser[k].f, h, cs_csv_name(in), &err) < 0)
+				cs_die_error(&err);
+			if (cs_forecast_add(ser[k].f, &row, cs_csv_name(in), &err) < 0)
 				reject(&r, &err, &row);
+		}
 		cs_csv_close(in);
 	}
 	reader_finish(&r);
-	if (cs_forecast_prepare(f, &err) < 0)
-		cs_die_error(&err);
-	best = cs_forecast_backtest(f, acc);
-	if (m == CS_FC_AUTO && !o->accuracy) {
-		if (best < 0)
-			cs_diex(EXIT_DATA, "--method auto needs two complete weeks of history");
-		m = (enum cs_fc_method)best;
-	}
+	if (nser == 0)
+		cs_diex(EXIT_DATA, "no history to forecast from");
+	if (nser > 1)
+		qsort(ser, nser, sizeof *ser, cmp_series);
 	open_output(o, &out, &w);
 	if (o->accuracy) {
+		if (gcol)
+			cs_writer_fieldz(w, gcol);
 		cs_writer_fieldz(w, "method");
 		cs_writer_fieldz(w, "week");
 		cs_writer_fieldz(w, "train_weeks");
@@ -439,30 +474,65 @@ run_forecast(const struct opts *o, int argc, char **argv)
 		cs_writer_fieldz(w, "bias_pct");
 		cs_writer_fieldz(w, "best");
 		cs_writer_end(w);
-		for (i = 0; i < CS_FC_NMETHODS; i++) {
-			cs_writer_fieldz(w, cs_fc_method_name(acc[i].method));
-			cs_writer_fieldz(
-			        w, best < 0 ? "" : cs_date_format(acc[i].week / 86400, day));
-			cs_writer_number(w, acc[i].train_weeks, 0);
-			cs_writer_number(w, acc[i].wape_pct, 3);
-			cs_writer_number(w, acc[i].bias_pct, 3);
-			cs_writer_fieldz(w, i == best ? "*" : "");
-			cs_writer_end(w);
+	}
+	for (k = 0; k < nser; k++) {
+		struct cs_fc_accuracy acc[CS_FC_NMETHODS];
+		enum cs_fc_method m = o->method;
+		char who[300] = "";
+		int best;
+
+		if (gcol)
+			snprintf(who, sizeof who, "%s '%s': ", gcol, ser[k].name);
+		if (cs_forecast_prepare(ser[k].f, &err) < 0) {
+			if (gcol)
+				cs_diex(EXIT_DATA, "%s%s", who, err.msg);
+			cs_die_error(&err);
 		}
-	} else {
+		best = cs_forecast_backtest(ser[k].f, acc);
+		if (o->accuracy) {
+			for (i = 0; i < CS_FC_NMETHODS; i++) {
+				if (gcol)
+					cs_writer_fieldz(w, ser[k].name);
+				cs_writer_fieldz(w, cs_fc_method_name(acc[i].method));
+				cs_writer_fieldz(w,
+				        best < 0 ? "" : cs_date_format(acc[i].week / 86400, day));
+				cs_writer_number(w, acc[i].train_weeks, 0);
+				cs_writer_number(w, acc[i].wape_pct, 3);
+				cs_writer_number(w, acc[i].bias_pct, 3);
+				cs_writer_fieldz(w, i == best ? "*" : "");
+				cs_writer_end(w);
+			}
+			continue;
+		}
+		if (m == CS_FC_AUTO) {
+			if (best < 0)
+				cs_diex(EXIT_DATA,
+				        "%s--method auto needs two complete weeks of history", who);
+			m = (enum cs_fc_method)best;
+		}
 		for (i = 0; i < CS_FC_NMETHODS && best >= 0; i++)
 			if (!isnan(acc[i].wape_pct))
-				cs_warnx("backtest week %s: %s wape %.3f%% bias %.3f%%%s",
+				cs_warnx("%sbacktest week %s: %s wape %.3f%% bias %.3f%%%s", who,
 				        cs_date_format(acc[i].week / 86400, day),
 				        cs_fc_method_name(acc[i].method), acc[i].wape_pct,
 				        acc[i].bias_pct, i == (int)m ? " (used)" : "");
 		if (best < 0)
-			cs_warnx("no backtest: the history holds fewer than two complete weeks");
-		if (cs_forecast_write(f, m, o->horizon_s, w, &err) < 0)
+			cs_warnx("%sno backtest: the history holds fewer than two complete weeks",
+			        who);
+		if (cs_forecast_write(
+		            ser[k].f, m, o->horizon_s, w, gcol, ser[k].name, k == 0, &err) < 0) {
+			if (gcol)
+				cs_diex(EXIT_DATA, "%s%s", who, err.msg);
 			cs_die_error(&err);
+		}
 	}
 	close_output(&out, w);
-	cs_forecast_free(f);
+	for (k = 0; k < nser; k++) {
+		free(ser[k].name);
+		cs_forecast_free(ser[k].f);
+	}
+	free(ser);
+	cs_forecast_free(probe);
 	cs_tz_free(tz);
 }
 
@@ -756,7 +826,7 @@ run_erlang(const struct opts *o, int argc, char **argv)
 	first_header_release(&fh);
 }
 
-/* Reads the company row of a shrinkage output. */
+/* Reads the company row of a shrinkage output, or --team's row. */
 static void
 load_shrinkage_file(const struct opts *o, const char *path, double *total, double *planned)
 {
@@ -774,7 +844,7 @@ load_shrinkage_file(const struct opts *o, const char *path, double *total, doubl
 	while ((rc = cs_csv_read(in, &row, &err)) > 0) {
 		double t, p;
 
-		if (row.problem || strcmp(row.f[team], "*") != 0)
+		if (row.problem || strcmp(row.f[team], o->team ? o->team : "*") != 0)
 			continue;
 		if (field_num(&row, tot, &t) < 0 || field_num(&row, pl, &p) < 0 || isnan(t) ||
 		        t < 0 || t >= 100 || !(p >= 0) || p > t)
@@ -785,6 +855,8 @@ load_shrinkage_file(const struct opts *o, const char *path, double *total, doubl
 	}
 	if (rc < 0)
 		cs_die_error(&err);
+	if (!found && o->team)
+		cs_diex(EXIT_DATA, "%s: no row for team '%s'", path, o->team);
 	if (!found)
 		cs_diex(EXIT_DATA, "%s: no company row (team '*')", path);
 	cs_csv_close(in);
@@ -1212,6 +1284,7 @@ main(int argc, char **argv)
 			seen_target = 1;
 			break;
 		case OPT_STRICT: o.strict = 1; break;
+		case OPT_TEAM: o.team = optarg; break;
 		case OPT_TOTALS: o.totals = optarg; break;
 		case OPT_TZ: o.tz = optarg; break;
 		case OPT_UNTIL: o.until = parse_date_opt("--until", optarg); break;
@@ -1260,20 +1333,23 @@ main(int argc, char **argv)
 		struct cs_plan_mode h0;
 		struct cs_error err;
 
+		if (o.team && !o.shrinkage_arg)
+			cs_usage_error("--team needs --shrinkage FILE");
 		if (o.shrinkage_arg) {
 			double s, p = 0;
-
 			char *end;
 
-			if (cs_plan_parse_pct(o.shrinkage_arg, &s) == 0)
-				;
-			else if (strtod(o.shrinkage_arg, &end),
-			        end != o.shrinkage_arg && (*end == '\0' || strcmp(end, "%") == 0))
+			if (cs_plan_parse_pct(o.shrinkage_arg, &s) == 0) {
+				if (o.team)
+					cs_usage_error("--team needs --shrinkage FILE");
+			} else if (strtod(o.shrinkage_arg, &end),
+			        end != o.shrinkage_arg && (*end == '\0' || strcmp(end, "%") == 0)) {
 				cs_usage_error("invalid value '%s' for --shrinkage (a percentage "
 				               "from 0 to below 100, or a shrinkage file)",
 				        o.shrinkage_arg);
-			else
+			} else {
 				load_shrinkage_file(&o, o.shrinkage_arg, &s, &p);
+			}
 			o.healthy.shrinkage = o.emergency.shrinkage = s;
 			o.healthy.planned = o.emergency.planned = p;
 		}

@@ -342,7 +342,8 @@ slot_aht(const struct cs_forecast *f, size_t j)
 
 int
 cs_forecast_write(struct cs_forecast *f, enum cs_fc_method m, int64_t horizon_s,
-        struct cs_writer *w, struct cs_error *err)
+        struct cs_writer *w, const char *group_col, const char *group, int header,
+        struct cs_error *err)
 {
 	size_t count = (size_t)(horizon_s / f->len), k;
 	double *fc;
@@ -358,11 +359,16 @@ cs_forecast_write(struct cs_forecast *f, enum cs_fc_method m, int64_t horizon_s,
 		        cs_fc_method_name(m), m == CS_FC_HOLT_WINTERS ? 2 : 1,
 		        m == CS_FC_HOLT_WINTERS ? "s" : "");
 	}
-	cs_writer_fieldz(w, "start");
-	cs_writer_fieldz(w, "minutes");
-	cs_writer_fieldz(w, "contacts");
-	cs_writer_fieldz(w, "aht_s");
-	rc = cs_writer_end(w);
+	rc = 0;
+	if (header) {
+		if (group_col)
+			cs_writer_fieldz(w, group_col);
+		cs_writer_fieldz(w, "start");
+		cs_writer_fieldz(w, "minutes");
+		cs_writer_fieldz(w, "contacts");
+		cs_writer_fieldz(w, "aht_s");
+		rc = cs_writer_end(w);
+	}
 	for (k = 0; k < count && rc == 0; k++) {
 		size_t j = f->n + k;
 
@@ -373,6 +379,8 @@ cs_forecast_write(struct cs_forecast *f, enum cs_fc_method m, int64_t horizon_s,
 		utc = cs_tz_to_utc(f->tz, local);
 		if (cs_tz_to_local(f->tz, utc) != local)
 			continue; /* skipped when the clocks went forward */
+		if (group_col)
+			cs_writer_fieldz(w, group);
 		cs_writer_fieldz(w, cs_time_format(utc, ts));
 		cs_writer_number(w, (double)f->len / 60, 3);
 		cs_writer_number(w, fc[k], 3);

@@ -80,9 +80,12 @@ struct cs_fc_accuracy {
 int cs_forecast_backtest(struct cs_forecast *f, struct cs_fc_accuracy *acc);
 
 /* Writes start, minutes, contacts, aht_s for horizon_s seconds after the
- * history ends. */
+ * history ends; the header first when header is non-zero.  With group_col
+ * (NULL for none), every row starts with the value group in a column of
+ * that name. */
 int cs_forecast_write(struct cs_forecast *f, enum cs_fc_method m, int64_t horizon_s,
-        struct cs_writer *w, struct cs_error *err);
+        struct cs_writer *w, const char *group_col, const char *group, int header,
+        struct cs_error *err);
 
 /* The interval length in seconds, after prepare. */
 int64_t cs_forecast_interval(const struct cs_forecast *f);
