@@ -26,7 +26,7 @@
 #include "libcs/mapping.h"
 #include "libcs/rules.h"
 #include "libcs/source.h"
-#include "libcs/strmap.h"
+#include "libcs/hash.h"
 #include "libcs/xalloc.h"
 
 /* Rows held back while the data decides the date order of a column. */
@@ -69,7 +69,9 @@ struct cache_ent {
 
 struct lookup {
 	char *file, *key, *value;
-	struct cs_strmap map; /* key -> value (a copy, owned) */
+	struct cs_strmap map; /* key -> index into vals */
+	char **vals; /* the value of each key (copies, owned) */
+	size_t vcap;
 	struct lookup *next;
 };
 
@@ -160,7 +162,8 @@ struct cs_import {
 	struct held *footer;
 	size_t nfooter;
 
-	/* Folded rows and rolled-up groups, in first-seen order. */
+	/* Folded rows and rolled-up groups, in first-seen order: the index
+	 * that groups gives a key is its place in order. */
 	struct cs_strmap groups;
 	void **order;
 	size_t norder, cap_order;
@@ -647,14 +650,16 @@ get_lookup(struct cs_import *im, const struct cs_mapping *m, const struct cs_map
 	lk->value = xstrdup(mc->lookup_value);
 	cs_strmap_init(&lk->map);
 	while ((rc = cs_csv_read(r, &row, err)) == 1) {
-		void **slot;
+		uint32_t idx;
 		int created;
 
 		if (row.problem)
 			continue;
-		slot = cs_strmap_put(&lk->map, row.f[kc], row.len[kc], &created);
-		if (created)
-			*slot = xstrndup(row.f[vc], row.len[vc]);
+		idx = cs_strmap_intern(&lk->map, row.f[kc], row.len[kc], &created);
+		if (created) {
+			lk->vals = xgrow(lk->vals, &lk->vcap, (size_t)idx + 1, sizeof *lk->vals);
+			lk->vals[idx] = xstrndup(row.f[vc], row.len[vc]);
+		}
 	}
 	cs_csv_close(r);
 	lk->next = im->lookups;
@@ -672,9 +677,9 @@ free_lookups(struct cs_import *im)
 
 	for (lk = im->lookups; lk; lk = next) {
 		next = lk->next;
-		for (i = 0; i < lk->map.cap; i++)
-			if (lk->map.slots[i].key)
-				free(lk->map.slots[i].val);
+		for (i = 0; i < lk->map.n; i++)
+			free(lk->vals[i]);
+		free(lk->vals);
 		cs_strmap_release(&lk->map);
 		free(lk->file);
 		free(lk->key);
@@ -1131,12 +1136,12 @@ convert_col(struct cs_import *im, size_t i, const struct cs_row *row, struct cs_
 		if (l == 0 && mc && mc->def)
 			v = mc->def, l = strlen(v);
 		if (b->lk && l > 0) {
-			void **slot = cs_strmap_get(&b->lk->map, v, l);
+			uint32_t idx = cs_strmap_find(&b->lk->map, v, l);
 
-			if (slot == NULL)
+			if (idx == CS_HASH_NONE)
 				return reject(im, "%s '%s' not in '%s'", oc->name,
 				        shown(v, l, sb, sizeof sb), b->lk->file);
-			v = *slot;
+			v = b->lk->vals[idx];
 			l = strlen(v);
 		}
 		if (oc->type == CS_COL_ENUM) {
@@ -1491,23 +1496,22 @@ fold_row(struct cs_import *im)
 	const char *id = im->val[im->c_id];
 	size_t idl = im->vlen[im->c_id];
 	int64_t upd = CS_IMPORT_NO_TIME;
-	void **slot;
+	uint32_t idx;
 	int created;
 	struct stored *old, *neu;
 	size_t i;
 
 	if (im->c_updated >= 0 && im->vlen[im->c_updated])
 		canon_time(im->val[im->c_updated], im->vlen[im->c_updated], &upd);
-	slot = cs_strmap_put(&im->groups, id, idl, &created);
+	idx = cs_strmap_intern(&im->groups, id, idl, &created);
 	if (created) {
 		neu = store_row(im, upd);
 		neu->pos = im->norder;
-		*slot = neu;
 		remember(im, neu);
 		return 0;
 	}
 	im->counts.merged++;
-	old = *slot;
+	old = im->order[idx];
 	/* The newer row wins; a tie goes to the later row of the input. */
 	if (upd >= old->updated || (upd == CS_IMPORT_NO_TIME)) {
 		for (i = 0; i < im->nout; i++) {
@@ -1553,7 +1557,6 @@ fold_row(struct cs_import *im)
 	}
 	neu->pos = old->pos;
 	im->order[old->pos] = neu;
-	*slot = neu;
 	free(old);
 	return 0;
 }
@@ -1572,7 +1575,7 @@ rollup_row(struct cs_import *im)
 	struct cs_buf *k = &im->rec;
 	char floored[CS_TIME_LEN];
 	struct group *g;
-	void **slot;
+	uint32_t idx;
 	int created;
 	size_t i, nk = 0;
 	double contacts = 1;
@@ -1594,7 +1597,7 @@ rollup_row(struct cs_import *im)
 		cs_buf_addc(k, '\x1f');
 		nk++;
 	}
-	slot = cs_strmap_put(&im->groups, k->data, k->len, &created);
+	idx = cs_strmap_intern(&im->groups, k->data, k->len, &created);
 	if (created) {
 		g = xcalloc(1, sizeof *g);
 		g->key = xcalloc(nk, sizeof *g->key);
@@ -1602,10 +1605,9 @@ rollup_row(struct cs_import *im)
 			int c = out_index(im, keys[i]);
 			g->key[i] = xstrndup(im->val[c], im->vlen[c]);
 		}
-		*slot = g;
 		remember(im, g);
 	} else {
-		g = *slot;
+		g = im->order[idx];
 		im->counts.merged++;
 	}
 	for (i = 0; sums[i]; i++) {

@@ -33,6 +33,10 @@ index_of(const char *const *names, size_t n, const char *s, size_t len)
 {
 	size_t i;
 
+	/* Canonical streams write the names in lower case: try that first. */
+	for (i = 0; i < n; i++)
+		if (names[i][0] == s[0] && strlen(names[i]) == len && memcmp(names[i], s, len) == 0)
+			return (int)i;
 	for (i = 0; i < n; i++)
 		if (strlen(names[i]) == len && strncasecmp(names[i], s, len) == 0)
 			return (int)i;
@@ -142,6 +146,74 @@ text(const struct cs_row *row, int i)
 	return len ? s : NULL;
 }
 
+/*
+ * Fast paths for the canonical text that cs-import writes, which is nearly
+ * every value of a tickets stream: "YYYY-MM-DDTHH:MM:SSZ" and plain
+ * decimals.  Each accepts only values it reads exactly as the general
+ * parser would, and returns -1 for anything else, which then goes to the
+ * general parser (and its error messages).  On a stream of millions of
+ * tickets they halve the time spent here.
+ */
+static int
+two(const char *s)
+{
+	if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
+		return -1;
+	return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
+static int
+canonical_time(const char *s, size_t len, int64_t *out)
+{
+	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int c, yy, y, m, d, hh, mm, ss, leap;
+
+	if (len != 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' ||
+	        s[16] != ':' || s[19] != 'Z')
+		return -1;
+	if ((c = two(s)) < 0 || (yy = two(s + 2)) < 0 || (m = two(s + 5)) < 0 ||
+	        (d = two(s + 8)) < 0 || (hh = two(s + 11)) < 0 || (mm = two(s + 14)) < 0 ||
+	        (ss = two(s + 17)) < 0)
+		return -1;
+	y = c * 100 + yy;
+	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1] + (m == 2 && leap) || hh > 23 || mm > 59 ||
+	        ss > 59)
+		return -1;
+	*out = cs_days_from_civil(y, m, d) * 86400 + hh * 3600 + mm * 60 + ss;
+	return 0;
+}
+
+static int
+plain_decimal(const char *s, size_t len, double *out)
+{
+	static const double pow10[] = {
+	        1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+	uint64_t mant = 0;
+	size_t i, digits = 0, frac = 0;
+	int dot = 0;
+
+	if (len == 0 || len > 16 || s[0] == '.' || s[len - 1] == '.')
+		return -1;
+	for (i = 0; i < len; i++) {
+		if (s[i] == '.' && !dot) {
+			dot = 1;
+			continue;
+		}
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		mant = mant * 10 + (uint64_t)(s[i] - '0');
+		digits++;
+		frac += dot;
+	}
+	/* At most 15 digits: the mantissa and the power of ten are exact, so
+	 * the one division rounds as strtod does. */
+	if (digits > 15)
+		return -1;
+	*out = (double)mant / pow10[frac];
+	return 0;
+}
+
 static int
 get_time(const struct cs_row *row, int i, const char *col, const char *file, int64_t *out,
         struct cs_error *err)
@@ -151,6 +223,8 @@ get_time(const struct cs_row *row, int i, const char *col, const char *file, int
 
 	*out = CS_UNKNOWN;
 	if (len == 0)
+		return 0;
+	if (canonical_time(s, len, out) == 0)
 		return 0;
 	switch (cs_time_parse(s, len, CS_ORDER_YMD, NULL, out)) {
 	case CS_PARSE_OK: return 0;
@@ -171,6 +245,8 @@ get_number(const struct cs_row *row, int i, const char *col, const char *file, d
 
 	*out = NAN;
 	if (len == 0)
+		return 0;
+	if (plain_decimal(s, len, out) == 0)
 		return 0;
 	errno = 0;
 	*out = strtod(s, &end);

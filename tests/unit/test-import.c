@@ -20,7 +20,6 @@
 #include "libcs/kinds.h"
 #include "libcs/mapping.h"
 #include "libcs/rules.h"
-#include "libcs/strmap.h"
 #include "libcs/ticket.h"
 #include "tests/tap.h"
 
@@ -241,29 +240,6 @@ test_rules(void)
 	cs_rules_free(r);
 }
 
-static void
-test_strmap(void)
-{
-	struct cs_strmap m;
-	int created, i;
-	char key[16];
-	void **slot;
-
-	cs_strmap_init(&m);
-	for (i = 0; i < 1000; i++) {
-		snprintf(key, sizeof key, "k%d", i);
-		slot = cs_strmap_put(&m, key, strlen(key), &created);
-		*slot = (void *)(long)(i + 1);
-	}
-	tap_long((long long)m.n, 1000, "a thousand keys");
-	slot = cs_strmap_get(&m, "k777", 4);
-	tap_ok(slot && *slot == (void *)778L, "found after growing");
-	slot = cs_strmap_put(&m, "k5", 2, &created);
-	tap_ok(!created && *slot == (void *)6L, "put of an existing key");
-	tap_ok(cs_strmap_get(&m, "k1000", 5) == NULL, "absent key");
-	cs_strmap_release(&m);
-}
-
 /* Runs the pipeline over an in-memory export written to a temporary file. */
 static char *
 run(const char *input, const struct cs_import_options *o, struct cs_import_counts *counts, int *rc)
@@ -394,7 +370,6 @@ main(void)
 	test_mapping();
 	test_time_fmt();
 	test_rules();
-	test_strmap();
 	test_pipeline();
 	test_round_trip();
 	return tap_done();

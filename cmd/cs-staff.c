@@ -1,0 +1,1320 @@
+/*
+ * cs-staff: how many people on shift.  Verbs: intervals (roll tickets or a
+ * call log up to intervals), forecast, erlang (agents per interval),
+ * shrinkage (from attendance), plan (scheduled staff in a healthy and an
+ * emergency mode) and calc (one what-if at the prompt).
+ *
+ * Option parsing, reading rows, rejecting bad ones and writing; every
+ * formula lives in libcs (erlang, intervals, forecast, shrinkage, plan).
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <limits.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/common.h"
+#include "libcs/buf.h"
+#include "libcs/csv.h"
+#include "libcs/csvout.h"
+#include "libcs/datetime.h"
+#include "libcs/erlang.h"
+#include "libcs/forecast.h"
+#include "libcs/intervals.h"
+#include "libcs/plan.h"
+#include "libcs/shrinkage.h"
+#include "libcs/xalloc.h"
+
+enum {
+	OPT_ACCURACY = CHAR_MAX + 1,
+	OPT_AHT,
+	OPT_ASA,
+	OPT_BUFFER,
+	OPT_BY,
+	OPT_CONTACTS,
+	OPT_EVALUATE,
+	OPT_HELP,
+	OPT_HORIZON,
+	OPT_HOURS_PER_WEEK,
+	OPT_INTERVAL,
+	OPT_MAX_ABANDON,
+	OPT_MAX_OCCUPANCY,
+	OPT_METHOD,
+	OPT_MODE,
+	OPT_MODEL,
+	OPT_MODES,
+	OPT_PATIENCE,
+	OPT_REJECTS,
+	OPT_SHRINKAGE,
+	OPT_SINCE,
+	OPT_SL,
+	OPT_STRICT,
+	OPT_TOTALS,
+	OPT_TZ,
+	OPT_UNTIL,
+	OPT_VERSION,
+	OPT_WEEKS,
+	OPT_LAST
+};
+
+/* The verbs each option concerns; any other use is a usage error rather
+ * than an option quietly ignored. */
+static const struct {
+	int code;
+	const char *name;
+	const char *verbs;
+} option_verbs[] = {
+        {OPT_ACCURACY, "--accuracy", " forecast "},
+        {OPT_AHT, "--aht", " intervals erlang plan calc "},
+        {OPT_ASA, "--asa", " erlang plan calc "},
+        {OPT_BUFFER, "--buffer", " plan "},
+        {OPT_BY, "--by", " intervals shrinkage "},
+        {OPT_CONTACTS, "--contacts", " calc "},
+        {OPT_EVALUATE, "--evaluate", " erlang "},
+        {OPT_HORIZON, "--horizon", " forecast "},
+        {OPT_HOURS_PER_WEEK, "--hours-per-week", " plan "},
+        {OPT_INTERVAL, "--interval", " intervals erlang plan calc "},
+        {OPT_MAX_ABANDON, "--max-abandon", " erlang plan calc "},
+        {OPT_MAX_OCCUPANCY, "--max-occupancy", " erlang plan calc "},
+        {OPT_METHOD, "--method", " forecast "},
+        {OPT_MODE, "--mode", " plan "},
+        {OPT_MODEL, "--model", " erlang plan calc "},
+        {OPT_MODES, "--modes", " plan "},
+        {OPT_PATIENCE, "--patience", " erlang plan calc "},
+        {OPT_REJECTS, "--rejects", " intervals forecast erlang shrinkage plan "},
+        {OPT_SHRINKAGE, "--shrinkage", " plan "},
+        {OPT_SINCE, "--since", " shrinkage "},
+        {OPT_SL, "--sl", " erlang plan calc "},
+        {OPT_STRICT, "--strict", " intervals forecast erlang shrinkage plan "},
+        {OPT_TOTALS, "--totals", " plan "},
+        {OPT_TZ, "--tz", " forecast "},
+        {OPT_UNTIL, "--until", " shrinkage "},
+        {OPT_WEEKS, "--weeks", " forecast "},
+        {'d', "--delimiter", " intervals forecast erlang shrinkage plan "},
+};
+
+static const struct option longopts[] = {
+        {"accuracy", no_argument, NULL, OPT_ACCURACY},
+        {"aht", required_argument, NULL, OPT_AHT},
+        {"asa", required_argument, NULL, OPT_ASA},
+        {"buffer", required_argument, NULL, OPT_BUFFER},
+        {"by", required_argument, NULL, OPT_BY},
+        {"contacts", required_argument, NULL, OPT_CONTACTS},
+        {"delimiter", required_argument, NULL, 'd'},
+        {"evaluate", no_argument, NULL, OPT_EVALUATE},
+        {"help", no_argument, NULL, OPT_HELP},
+        {"horizon", required_argument, NULL, OPT_HORIZON},
+        {"hours-per-week", required_argument, NULL, OPT_HOURS_PER_WEEK},
+        {"interval", required_argument, NULL, OPT_INTERVAL},
+        {"max-abandon", required_argument, NULL, OPT_MAX_ABANDON},
+        {"max-occupancy", required_argument, NULL, OPT_MAX_OCCUPANCY},
+        {"method", required_argument, NULL, OPT_METHOD},
+        {"mode", required_argument, NULL, OPT_MODE},
+        {"model", required_argument, NULL, OPT_MODEL},
+        {"modes", required_argument, NULL, OPT_MODES},
+        {"output", required_argument, NULL, 'o'},
+        {"patience", required_argument, NULL, OPT_PATIENCE},
+        {"rejects", required_argument, NULL, OPT_REJECTS},
+        {"shrinkage", required_argument, NULL, OPT_SHRINKAGE},
+        {"since", required_argument, NULL, OPT_SINCE},
+        {"sl", required_argument, NULL, OPT_SL},
+        {"strict", no_argument, NULL, OPT_STRICT},
+        {"totals", required_argument, NULL, OPT_TOTALS},
+        {"tsv", no_argument, NULL, 't'},
+        {"tz", required_argument, NULL, OPT_TZ},
+        {"until", required_argument, NULL, OPT_UNTIL},
+        {"version", no_argument, NULL, OPT_VERSION},
+        {"weeks", required_argument, NULL, OPT_WEEKS},
+        {NULL, 0, NULL, 0},
+};
+
+static void
+usage(int status)
+{
+	if (status != 0) {
+		fprintf(stderr,
+		        "usage: cs-staff intervals|forecast|erlang|shrinkage|plan|calc [OPTIONS] "
+		        "[FILE...]\n"
+		        "Try 'cs-staff --help' for more information.\n");
+		exit(status);
+	}
+	fputs("usage: cs-staff VERB [OPTIONS] [FILE...]\n"
+	      "\n"
+	      "How many people on shift: from contact history to a forecast, agents per\n"
+	      "interval (Erlang C, Erlang A or workload), shrinkage measured from\n"
+	      "attendance, and a healthy and an emergency staffing plan.\n"
+	      "\n"
+	      "Verbs:\n"
+	      "  intervals  roll tickets, a call log or finer intervals up to intervals\n"
+	      "  forecast   forecast the next horizon per weekday x interval of the day\n"
+	      "  erlang     add erlangs, agents, sl_pct, asa_s, occupancy_pct per interval\n"
+	      "  shrinkage  shrinkage and attrition by team against the company\n"
+	      "  plan       add scheduled staff per interval (healthy, emergency, both)\n"
+	      "  calc       one what-if: agents from the load upward, the answer marked\n"
+	      "\n"
+	      "Common options:\n"
+	      "  -o, --output FILE       write atomically to FILE instead of stdout\n"
+	      "  -d, --delimiter C       input delimiter (default: detected)\n"
+	      "  -t, --tsv               write TSV instead of CSV\n"
+	      "      --rejects FILE      write rejected rows (file, line, reason) to FILE\n"
+	      "      --strict            any rejected row is an error\n"
+	      "      --help              show this help and exit\n"
+	      "      --version           show the version and exit\n"
+	      "\n"
+	      "intervals:\n"
+	      "      --interval MIN      15, 30 or 60 minutes (default 30)\n"
+	      "      --by team|channel   one series per team or channel\n"
+	      "      --aht S             handle time where the data has none\n"
+	      "forecast:\n"
+	      "      --method M          last-week, mean, weighted, holt-winters or auto\n"
+	      "                          (default auto: the best by the backtest)\n"
+	      "      --weeks N           weeks of history for mean and weighted (default 8)\n"
+	      "      --horizon D         how far ahead, e.g. 7d, 14d, 48h (default 7d)\n"
+	      "      --accuracy          write the backtest as rows instead of a forecast\n"
+	      "      --tz ZONE           weekdays and times of day in ZONE (default UTC)\n"
+	      "erlang and calc:\n"
+	      "      --model M           erlang-c, erlang-a or workload (default erlang-c)\n"
+	      "      --sl P/T            service level: P% answered within T s (default 80/20)\n"
+	      "      --asa S             average speed of answer at most S seconds\n"
+	      "      --max-occupancy PCT occupancy cap (default 100: none)\n"
+	      "      --patience S        erlang-a: mean patience in seconds\n"
+	      "      --max-abandon PCT   erlang-a: abandonment cap in percent\n"
+	      "      --interval MIN      interval length where the input has no minutes\n"
+	      "                          (default 30)\n"
+	      "      --aht S             handle time where the input has none\n"
+	      "      --contacts N        calc: contacts in the interval\n"
+	      "      --evaluate          erlang: the metrics of the input's agents column\n"
+	      "                          instead of searching for agents\n"
+	      "shrinkage:\n"
+	      "      --by team           one row per team besides the company (default)\n"
+	      "      --since DATE        first date counted\n"
+	      "      --until DATE        last date counted\n"
+	      "plan:\n"
+	      "      --shrinkage PCT|FILE shrinkage in percent, or a shrinkage output\n"
+	      "                          (its company row) (default 0)\n"
+	      "      --buffer PCT%|N     buffer: a percentage or N agents (default 0)\n"
+	      "      --mode M            healthy, emergency or both (default healthy)\n"
+	      "      --modes FILE        targets, shrinkage and buffer per mode\n"
+	      "      --hours-per-week H  hours of one FTE (default 40)\n"
+	      "      --totals FILE       write the totals as CSV to FILE (default: stderr)\n"
+	      "\n"
+	      "See cs-staff(1) for the formulas and every default.\n",
+	        stdout);
+	exit(0);
+}
+
+/* Everything the verbs share. */
+struct opts {
+	const char *verb;
+	const char *output, *rejects, *totals, *modes_file, *shrinkage_arg, *tz;
+	struct cs_csv_options csv;
+	int tsv, strict, accuracy, evaluate;
+	struct cs_erlang_target target;
+	int model_set, sl_set;
+	double aht_s, interval_min, contacts;
+	int interval_set;
+	enum cs_intervals_by by;
+	enum cs_fc_method method;
+	int weeks;
+	int64_t horizon_s;
+	int64_t since, until;
+	struct cs_plan_mode healthy, emergency;
+	int mode; /* 0 healthy, 1 emergency, 2 both */
+	double hours_per_week;
+};
+
+/* Reading and rejecting rows. */
+struct reader {
+	const struct opts *o;
+	FILE *rejects;
+	struct cs_writer *rw;
+	struct cs_buf record;
+	long nrejects;
+};
+
+/* A rejected row goes to --rejects as file, line, reason and the record
+ * (its fields joined by commas), as cs-import writes them, or to standard
+ * error as a message. */
+static void
+reject(struct reader *r, const struct cs_error *e, const struct cs_row *row)
+{
+	r->nrejects++;
+	if (r->o->strict)
+		cs_die_error(e);
+	if (r->rw) {
+		size_t i;
+
+		cs_buf_reset(&r->record);
+		for (i = 0; i < row->n; i++) {
+			if (i)
+				cs_buf_addc(&r->record, ',');
+			cs_buf_add(&r->record, row->f[i], row->len[i]);
+		}
+		cs_writer_fieldz(r->rw, e->file);
+		cs_writer_fieldf(r->rw, "%ld", e->line);
+		cs_writer_fieldz(r->rw, e->msg);
+		cs_writer_field(r->rw, r->record.data, r->record.len);
+		cs_writer_end(r->rw);
+	} else {
+		cs_warn_error(e);
+	}
+}
+
+/* Gives a library error that names no file the row's file and line. */
+static void
+relocate(struct cs_error *e, const char *file, long line)
+{
+	char msg[sizeof e->msg];
+
+	memcpy(msg, e->msg, sizeof msg);
+	cs_error_set(e, file, line, "%s", msg);
+}
+
+static void
+reader_init(struct reader *r, const struct opts *o)
+{
+	memset(r, 0, sizeof *r);
+	r->o = o;
+	cs_buf_init(&r->record);
+	if (o->rejects) {
+		r->rejects = fopen(o->rejects, "w");
+		if (!r->rejects)
+			cs_diex(EXIT_DATA, "%s: cannot open for writing", o->rejects);
+		r->rw = cs_writer_new(r->rejects, o->rejects, 0);
+		cs_writer_fieldz(r->rw, "file");
+		cs_writer_fieldz(r->rw, "line");
+		cs_writer_fieldz(r->rw, "reason");
+		cs_writer_fieldz(r->rw, "record");
+		cs_writer_end(r->rw);
+	}
+}
+
+static void
+reader_finish(struct reader *r)
+{
+	struct cs_error err;
+
+	if (r->rw) {
+		if (cs_writer_close(r->rw, &err) < 0)
+			cs_die_error(&err);
+		if (fclose(r->rejects) != 0)
+			cs_diex(EXIT_DATA, "%s: write error", r->o->rejects);
+	}
+	if (r->nrejects)
+		cs_warnx("%ld row%s rejected", r->nrejects, r->nrejects == 1 ? "" : "s");
+	cs_buf_release(&r->record);
+}
+
+static struct cs_csv_reader *
+open_input(const struct opts *o, const char *path)
+{
+	struct cs_error err;
+	struct cs_csv_reader *in = cs_csv_open(path, &o->csv, &err);
+
+	if (!in)
+		cs_die_error(&err);
+	return in;
+}
+
+/* Reads the next usable row; rows with a problem are rejected.  Returns 0
+ * at the end of the input. */
+static int
+next_row(struct reader *r, struct cs_csv_reader *in, struct cs_row *row)
+{
+	struct cs_error err;
+	int rc;
+
+	while ((rc = cs_csv_read(in, row, &err)) > 0) {
+		if ((cs_csv_records(in) & 4095) == 0)
+			cs_progress("rows read", (unsigned long long)cs_csv_records(in), 0);
+		if (!row->problem)
+			return 1;
+		cs_error_set(&err, cs_csv_name(in), row->line, "%s", row->problem);
+		reject(r, &err, row);
+	}
+	if (rc < 0)
+		cs_die_error(&err);
+	cs_progress_done();
+	return 0;
+}
+
+static void
+open_output(const struct opts *o, struct cs_output *out, struct cs_writer **w)
+{
+	cs_open_output(out, o->output);
+	*w = cs_writer_new(out->fp, out->name, o->tsv);
+}
+
+static void
+close_output(struct cs_output *out, struct cs_writer *w)
+{
+	struct cs_error err;
+
+	if (cs_writer_close(w, &err) < 0)
+		cs_die_error(&err);
+	cs_commit_output(out);
+}
+
+/* ---- intervals ---- */
+
+static void
+run_intervals(const struct opts *o, int argc, char **argv)
+{
+	struct cs_intervals *iv = cs_intervals_new((int)o->interval_min, o->by);
+	struct reader r;
+	struct cs_output out;
+	struct cs_writer *w;
+	struct cs_error err;
+	int i;
+
+	reader_init(&r, o);
+	for (i = 0; i < (argc ? argc : 1); i++) {
+		struct cs_csv_reader *in = open_input(o, argc ? argv[i] : NULL);
+		struct cs_row row;
+
+		if (cs_intervals_bind(iv, cs_csv_header(in), cs_csv_name(in), &err) < 0)
+			cs_die_error(&err);
+		while (next_row(&r, in, &row))
+			if (cs_intervals_add(iv, &row, cs_csv_name(in), &err) < 0)
+				reject(&r, &err, &row);
+		cs_csv_close(in);
+	}
+	reader_finish(&r);
+	open_output(o, &out, &w);
+	cs_intervals_write(iv, w, o->aht_s);
+	close_output(&out, w);
+	cs_intervals_free(iv);
+}
+
+/* ---- forecast ---- */
+
+static void
+run_forecast(const struct opts *o, int argc, char **argv)
+{
+	struct cs_tz *tz = NULL;
+	struct cs_forecast *f;
+	struct cs_fc_accuracy acc[CS_FC_NMETHODS];
+	struct reader r;
+	struct cs_output out;
+	struct cs_writer *w;
+	struct cs_error err;
+	enum cs_fc_method m = o->method;
+	char day[CS_DATE_LEN];
+	int i, best;
+
+	if (o->tz && !(tz = cs_tz_load(o->tz, &err)))
+		cs_die_error(&err);
+	f = cs_forecast_new(o->weeks, tz);
+	reader_init(&r, o);
+	for (i = 0; i < (argc ? argc : 1); i++) {
+		struct cs_csv_reader *in = open_input(o, argc ? argv[i] : NULL);
+		struct cs_row row;
+
+		if (cs_forecast_bind(f, cs_csv_header(in), cs_csv_name(in), &err) < 0)
+			cs_die_error(&err);
+		while (next_row(&r, in, &row))
+			if (cs_forecast_add(f, &row, cs_csv_name(in), &err) < 0)
+				reject(&r, &err, &row);
+		cs_csv_close(in);
+	}
+	reader_finish(&r);
+	if (cs_forecast_prepare(f, &err) < 0)
+		cs_die_error(&err);
+	best = cs_forecast_backtest(f, acc);
+	if (m == CS_FC_AUTO && !o->accuracy) {
+		if (best < 0)
+			cs_diex(EXIT_DATA, "--method auto needs two complete weeks of history");
+		m = (enum cs_fc_method)best;
+	}
+	open_output(o, &out, &w);
+	if (o->accuracy) {
+		cs_writer_fieldz(w, "method");
+		cs_writer_fieldz(w, "week");
+		cs_writer_fieldz(w, "train_weeks");
+		cs_writer_fieldz(w, "wape_pct");
+		cs_writer_fieldz(w, "bias_pct");
+		cs_writer_fieldz(w, "best");
+		cs_writer_end(w);
+		for (i = 0; i < CS_FC_NMETHODS; i++) {
+			cs_writer_fieldz(w, cs_fc_method_name(acc[i].method));
+			cs_writer_fieldz(
+			        w, best < 0 ? "" : cs_date_format(acc[i].week / 86400, day));
+			cs_writer_number(w, acc[i].train_weeks, 0);
+			cs_writer_number(w, acc[i].wape_pct, 3);
+			cs_writer_number(w, acc[i].bias_pct, 3);
+			cs_writer_fieldz(w, i == best ? "*" : "");
+			cs_writer_end(w);
+		}
+	} else {
+		for (i = 0; i < CS_FC_NMETHODS && best >= 0; i++)
+			if (!isnan(acc[i].wape_pct))
+				cs_warnx("backtest week %s: %s wape %.3f%% bias %.3f%%%s",
+				        cs_date_format(acc[i].week / 86400, day),
+				        cs_fc_method_name(acc[i].method), acc[i].wape_pct,
+				        acc[i].bias_pct, i == (int)m ? " (used)" : "");
+		if (best < 0)
+			cs_warnx("no backtest: the history holds fewer than two complete weeks");
+		if (cs_forecast_write(f, m, o->horizon_s, w, &err) < 0)
+			cs_die_error(&err);
+	}
+	close_output(&out, w);
+	cs_forecast_free(f);
+	cs_tz_free(tz);
+}
+
+/* ---- erlang and plan: filters that keep the input's columns ---- */
+
+/* Output columns: the input's, then new ones; a new column that the input
+ * already has replaces it in place. */
+struct layout {
+	size_t nin, nout;
+	int *pos; /* for each new column, its output index */
+	const char **names;
+	size_t nnew;
+	char **vals; /* output fields */
+	size_t *lens;
+};
+
+static void
+layout_init(struct layout *l, const struct cs_row *h, const char *const *newcols)
+{
+	size_t i;
+
+	memset(l, 0, sizeof *l);
+	l->nin = h->n;
+	while (newcols[l->nnew])
+		l->nnew++;
+	l->names = (const char **)newcols;
+	l->pos = xcalloc(l->nnew, sizeof *l->pos);
+	l->nout = h->n;
+	for (i = 0; i < l->nnew; i++) {
+		int c = cs_csv_column(h, newcols[i]);
+
+		l->pos[i] = c >= 0 ? c : (int)l->nout++;
+	}
+}
+
+static void
+layout_release(struct layout *l)
+{
+	free(l->pos);
+}
+
+static void
+write_header(struct cs_writer *w, const struct layout *l, const struct cs_row *h)
+{
+	size_t i, j;
+
+	for (i = 0; i < l->nout; i++) {
+		const char *name = i < h->n ? h->f[i] : NULL;
+
+		for (j = 0; j < l->nnew; j++)
+			if (l->pos[j] == (int)i)
+				name = l->names[j];
+		cs_writer_fieldz(w, name);
+	}
+	cs_writer_end(w);
+}
+
+/* Keeps the first input's header, and fails when a later input's differs:
+ * the output has one header, so every input must share it. */
+struct first_header {
+	size_t n;
+	char **names;
+};
+
+static void
+check_header(struct first_header *fh, const struct cs_row *h, const char *file)
+{
+	size_t i;
+
+	if (!fh->names) {
+		fh->n = h->n;
+		fh->names = xcalloc(h->n ? h->n : 1, sizeof *fh->names);
+		for (i = 0; i < h->n; i++)
+			fh->names[i] = xstrdup(h->f[i]);
+		return;
+	}
+	if (h->n != fh->n)
+		cs_diex(EXIT_DATA, "%s:1: the header differs from the first input's", file);
+	for (i = 0; i < h->n; i++)
+		if (!cs_csv_name_eq(h->f[i], fh->names[i]))
+			cs_diex(EXIT_DATA, "%s:1: the header differs from the first input's", file);
+}
+
+static void
+first_header_release(struct first_header *fh)
+{
+	size_t i;
+
+	for (i = 0; i < fh->n; i++)
+		free(fh->names[i]);
+	free(fh->names);
+}
+
+/* Writes row with the new values (strings, in the order of the new
+ * columns) in place. */
+static int
+write_row(struct cs_writer *w, const struct layout *l, const struct cs_row *row, char vals[][32])
+{
+	size_t i, j;
+
+	for (i = 0; i < l->nout; i++) {
+		const char *v = i < row->n ? row->f[i] : "";
+		size_t len = i < row->n ? row->len[i] : 0;
+
+		for (j = 0; j < l->nnew; j++)
+			if (l->pos[j] == (int)i) {
+				v = vals[j];
+				len = strlen(v);
+			}
+		cs_writer_field(w, v, len);
+	}
+	return cs_writer_end(w);
+}
+
+/* Formats like cs_writer_number: at most `dec` decimals, no trailing zeros,
+ * NaN empty. */
+static void
+fmt_num(char *out, double v, int dec)
+{
+	char *p;
+
+	if (isnan(v) || isinf(v)) {
+		out[0] = '\0';
+		return;
+	}
+	snprintf(out, 32, "%.*f", dec, v);
+	if (strchr(out, '.')) {
+		p = out + strlen(out) - 1;
+		while (*p == '0')
+			*p-- = '\0';
+		if (*p == '.')
+			*p = '\0';
+	}
+	if (strcmp(out, "-0") == 0)
+		strcpy(out, "0");
+}
+
+/* The columns an interval row offers for a recomputation. */
+struct load_cols {
+	int contacts, minutes, aht, start, agents;
+};
+
+static void
+bind_load(struct load_cols *c, const struct cs_row *h)
+{
+	c->contacts = cs_csv_column(h, "contacts");
+	c->minutes = cs_csv_column(h, "minutes");
+	c->aht = cs_csv_column(h, "aht_s");
+	c->start = cs_csv_column(h, "start");
+	c->agents = cs_csv_column(h, "agents");
+}
+
+static int
+field_num(const struct cs_row *row, int col, double *v)
+{
+	char *end;
+
+	*v = NAN;
+	if (col < 0 || (size_t)col >= row->n || row->len[col] == 0)
+		return 0;
+	*v = strtod(row->f[col], &end);
+	if (end == row->f[col] || *end != '\0' || !isfinite(*v))
+		return -1;
+	return 0;
+}
+
+/* Contacts, interval seconds and handle time of a row; -1 with err. */
+static int
+read_load(const struct opts *o, const struct load_cols *c, const struct cs_row *row,
+        const char *file, double *contacts, double *interval_s, double *aht_s, struct cs_error *err)
+{
+	double minutes;
+
+	if (field_num(row, c->contacts, contacts) < 0 || isnan(*contacts) || *contacts < 0)
+		return cs_error_set(err, file, row->line, "bad contacts '%s'",
+		        c->contacts < (int)row->n ? row->f[c->contacts] : "");
+	if (field_num(row, c->minutes, &minutes) < 0 || minutes <= 0)
+		return cs_error_set(err, file, row->line, "bad minutes '%s'", row->f[c->minutes]);
+	*interval_s = (isnan(minutes) ? o->interval_min : minutes) * 60;
+	if (field_num(row, c->aht, aht_s) < 0 || *aht_s < 0)
+		return cs_error_set(err, file, row->line, "bad aht_s '%s'", row->f[c->aht]);
+	if (isnan(*aht_s))
+		*aht_s = o->aht_s;
+	if (isnan(*aht_s)) {
+		if (*contacts > 0)
+			return cs_error_set(err, file, row->line,
+			        "no handle time: the row has no aht_s and no --aht was given");
+		*aht_s = 0;
+	}
+	return 0;
+}
+
+/* The interval length of a row in seconds: its minutes, or --interval. */
+static int
+row_minutes(const struct opts *o, const struct load_cols *c, const struct cs_row *row,
+        double *interval_s)
+{
+	double minutes;
+
+	if (field_num(row, c->minutes, &minutes) < 0 || minutes <= 0)
+		return -1;
+	*interval_s = (isnan(minutes) ? o->interval_min : minutes) * 60;
+	return 0;
+}
+
+static const char *const erlang_cols[] = {
+        "erlangs", "agents", "sl_pct", "asa_s", "occupancy_pct", "abandon_pct", NULL};
+
+static void
+result_vals(const struct cs_erlang_result *res, char vals[][32])
+{
+	fmt_num(vals[0], res->erlangs, 3);
+	snprintf(vals[1], 32, "%ld", res->agents);
+	fmt_num(vals[2], res->sl * 100, 3);
+	fmt_num(vals[3], res->asa_s, 3);
+	fmt_num(vals[4], res->occupancy * 100, 3);
+	fmt_num(vals[5], res->abandon * 100, 3);
+}
+
+static void
+run_erlang(const struct opts *o, int argc, char **argv)
+{
+	struct reader r;
+	struct cs_output out;
+	struct cs_writer *w;
+	struct cs_error err;
+	int i, header_done = 0;
+	const char *const *cols = erlang_cols;
+	struct first_header fh = {0, NULL};
+	static const char *const c_cols[] = {
+	        "erlangs", "agents", "sl_pct", "asa_s", "occupancy_pct", NULL};
+
+	if (o->target.model != CS_MODEL_ERLANG_A)
+		cols = c_cols;
+	reader_init(&r, o);
+	open_output(o, &out, &w);
+	for (i = 0; i < (argc ? argc : 1); i++) {
+		struct cs_csv_reader *in = open_input(o, argc ? argv[i] : NULL);
+		const struct cs_row *h = cs_csv_header(in);
+		struct load_cols lc;
+		struct layout l;
+		struct cs_row row;
+		char vals[6][32];
+
+		check_header(&fh, h, cs_csv_name(in));
+		bind_load(&lc, h);
+		if (lc.contacts < 0)
+			cs_diex(EXIT_DATA, "%s:1: not an intervals stream: no column 'contacts'",
+			        cs_csv_name(in));
+		if (o->evaluate && lc.agents < 0)
+			cs_diex(EXIT_DATA, "%s:1: --evaluate needs the column 'agents'",
+			        cs_csv_name(in));
+		layout_init(&l, h, cols);
+		if (!header_done)
+			write_header(w, &l, h);
+		header_done = 1;
+		while (next_row(&r, in, &row)) {
+			double contacts, interval_s, aht;
+			struct cs_erlang_result res;
+
+			double given = 0;
+
+			if (o->evaluate &&
+			        (field_num(&row, lc.agents, &given) < 0 || !(given >= 0) ||
+			                given != floor(given) || given > 1e7)) {
+				cs_error_set(&err, cs_csv_name(in), row.line, "bad agents '%s'",
+				        row.f[lc.agents]);
+				reject(&r, &err, &row);
+				continue;
+			}
+			if (read_load(o, &lc, &row, cs_csv_name(in), &contacts, &interval_s, &aht,
+			            &err) < 0 ||
+			        (o->evaluate ? cs_erlang_eval(&o->target, contacts, interval_s, aht,
+			                               (long)given, &res, &err)
+			                     : cs_erlang_staff(&o->target, contacts, interval_s,
+			                               aht, &res, &err)) < 0) {
+				if (!err.file[0])
+					relocate(&err, cs_csv_name(in), row.line);
+				reject(&r, &err, &row);
+				continue;
+			}
+			result_vals(&res, vals);
+			if (write_row(w, &l, &row, vals) < 0)
+				break;
+		}
+		layout_release(&l);
+		cs_csv_close(in);
+	}
+	reader_finish(&r);
+	close_output(&out, w);
+	first_header_release(&fh);
+}
+
+/* Reads the company row of a shrinkage output. */
+static void
+load_shrinkage_file(const struct opts *o, const char *path, double *total, double *planned)
+{
+	struct cs_csv_reader *in = open_input(o, path);
+	const struct cs_row *h = cs_csv_header(in);
+	int team = cs_csv_column(h, "team"), tot = cs_csv_column(h, "total_pct"),
+	    pl = cs_csv_column(h, "planned_pct"), found = 0;
+	struct cs_row row;
+	struct cs_error err;
+	int rc;
+
+	if (team < 0 || tot < 0 || pl < 0)
+		cs_diex(EXIT_DATA,
+		        "%s:1: not a shrinkage output: needs team, total_pct, planned_pct", path);
+	while ((rc = cs_csv_read(in, &row, &err)) > 0) {
+		double t, p;
+
+		if (row.problem || strcmp(row.f[team], "*") != 0)
+			continue;
+		if (field_num(&row, tot, &t) < 0 || field_num(&row, pl, &p) < 0 || isnan(t) ||
+		        t < 0 || t >= 100 || !(p >= 0) || p > t)
+			cs_diex(EXIT_DATA, "%s:%ld: bad total_pct or planned_pct", path, row.line);
+		*total = t / 100;
+		*planned = p / 100;
+		found = 1;
+	}
+	if (rc < 0)
+		cs_die_error(&err);
+	if (!found)
+		cs_diex(EXIT_DATA, "%s: no company row (team '*')", path);
+	cs_csv_close(in);
+}
+
+/* fp is the --totals file, opened before any work so that an unwritable
+ * path fails early; NULL writes the totals to standard error. */
+static void
+write_totals(const struct opts *o, FILE *fp, const struct cs_plan_totals *t, const int *active)
+{
+	static const char *const names[] = {"healthy", "emergency"};
+	struct cs_writer *w = NULL;
+	struct cs_error err;
+	int m;
+
+	if (fp) {
+		w = cs_writer_new(fp, o->totals, 0);
+		cs_writer_fieldz(w, "mode");
+		cs_writer_fieldz(w, "intervals");
+		cs_writer_fieldz(w, "agent_h");
+		cs_writer_fieldz(w, "scheduled_h");
+		cs_writer_fieldz(w, "buffer_h");
+		cs_writer_fieldz(w, "fte");
+		cs_writer_fieldz(w, "hours_per_week");
+		cs_writer_end(w);
+	}
+	for (m = 0; m < 2; m++) {
+		double fte;
+
+		if (!active[m])
+			continue;
+		fte = cs_plan_fte(&t[m], t[m].scheduled_h, o->hours_per_week);
+		if (w) {
+			cs_writer_fieldz(w, names[m]);
+			cs_writer_number(w, (double)t[m].intervals, 0);
+			cs_writer_number(w, t[m].required_h, 3);
+			cs_writer_number(w, t[m].scheduled_h, 3);
+			cs_writer_number(w, t[m].buffer_h, 3);
+			cs_writer_number(w, fte, 3);
+			cs_writer_number(w, o->hours_per_week, 3);
+			cs_writer_end(w);
+		} else {
+			cs_warnx("%s: %.3f agent-hours needed, %.3f scheduled (%.3f FTE at %g "
+			         "h/week), %.3f buffer hours for improvement work",
+			        names[m], t[m].required_h, t[m].scheduled_h, fte, o->hours_per_week,
+			        t[m].buffer_h);
+		}
+	}
+	if (w) {
+		if (cs_writer_close(w, &err) < 0)
+			cs_die_error(&err);
+		if (fclose(fp) != 0)
+			cs_diex(EXIT_DATA, "%s: write error", o->totals);
+	}
+}
+
+static void
+run_plan(const struct opts *o, int argc, char **argv)
+{
+	static const char *const single[] = {"agents", "scheduled", NULL};
+	static const char *const emerg[] = {
+	        "agents", "scheduled", "sl_pct", "asa_s", "occupancy_pct", "abandon_pct", NULL};
+	static const char *const emerg_c[] = {
+	        "agents", "scheduled", "sl_pct", "asa_s", "occupancy_pct", NULL};
+	static const char *const both[] = {"agents_healthy", "scheduled_healthy",
+	        "agents_emergency", "scheduled_emergency", NULL};
+	struct reader r;
+	struct cs_output out;
+	struct cs_writer *w;
+	struct cs_error err;
+	struct cs_plan_totals tot[2];
+	int active[2] = {o->mode != 1, o->mode != 0};
+	int i, header_done = 0;
+
+	FILE *totals = NULL;
+	struct first_header fh = {0, NULL};
+
+	if (o->totals && !(totals = fopen(o->totals, "w")))
+		cs_diex(EXIT_DATA, "%s: cannot open for writing", o->totals);
+	cs_plan_totals_init(&tot[0]);
+	cs_plan_totals_init(&tot[1]);
+	reader_init(&r, o);
+	open_output(o, &out, &w);
+	for (i = 0; i < (argc ? argc : 1); i++) {
+		struct cs_csv_reader *in = open_input(o, argc ? argv[i] : NULL);
+		const struct cs_row *h = cs_csv_header(in);
+		const char *file = cs_csv_name(in);
+		struct load_cols lc;
+		struct layout l;
+		struct cs_row row;
+		char vals[6][32];
+
+		check_header(&fh, h, file);
+		bind_load(&lc, h);
+		if (o->mode != 1 && lc.agents < 0)
+			cs_diex(EXIT_DATA, "%s:1: not an erlang stream: no column 'agents'", file);
+		if (o->mode != 0 && lc.contacts < 0)
+			cs_diex(EXIT_DATA,
+			        "%s:1: the emergency mode needs the column 'contacts' to "
+			        "recompute agents",
+			        file);
+		if (lc.start < 0)
+			cs_diex(EXIT_DATA, "%s:1: not an intervals stream: no column 'start'",
+			        file);
+		layout_init(&l, h,
+		        o->mode == 2 ? both
+		                : o->mode == 1
+		                ? (o->emergency.target.model == CS_MODEL_ERLANG_A ? emerg : emerg_c)
+		                : single);
+		if (!header_done)
+			write_header(w, &l, h);
+		header_done = 1;
+		while (next_row(&r, in, &row)) {
+			double agents_h = NAN, contacts, interval_s, aht;
+			long ah = 0, sh = 0, bh = 0, ae = 0, se = 0, be = 0;
+			int64_t start;
+			struct cs_erlang_result res;
+
+			if (cs_time_parse(row.f[lc.start], row.len[lc.start], CS_ORDER_YMD, NULL,
+			            &start) != CS_PARSE_OK) {
+				cs_error_set(
+				        &err, file, row.line, "bad start '%s'", row.f[lc.start]);
+				reject(&r, &err, &row);
+				continue;
+			}
+			if (o->mode != 1 &&
+			        (field_num(&row, lc.agents, &agents_h) < 0 || !(agents_h >= 0) ||
+			                agents_h != floor(agents_h) || agents_h > 1e7)) {
+				cs_error_set(
+				        &err, file, row.line, "bad agents '%s'", row.f[lc.agents]);
+				reject(&r, &err, &row);
+				continue;
+			}
+			if (o->mode != 0 &&
+			        read_load(o, &lc, &row, file, &contacts, &interval_s, &aht, &err) <
+			                0) {
+				reject(&r, &err, &row);
+				continue;
+			}
+			if (row_minutes(o, &lc, &row, &interval_s) < 0) {
+				cs_error_set(&err, file, row.line, "bad minutes '%s'",
+				        row.f[lc.minutes]);
+				reject(&r, &err, &row);
+				continue;
+			}
+			if (o->mode != 0) {
+				if (cs_erlang_staff(&o->emergency.target, contacts, interval_s, aht,
+				            &res, &err) < 0) {
+					relocate(&err, file, row.line);
+					reject(&r, &err, &row);
+					continue;
+				}
+				ae = res.agents;
+				se = cs_plan_schedule(&o->emergency, ae, &be);
+				cs_plan_totals_add(&tot[1], start, interval_s / 60, ae, se, be);
+			}
+			if (o->mode != 1) {
+				ah = (long)agents_h;
+				sh = cs_plan_schedule(&o->healthy, ah, &bh);
+				cs_plan_totals_add(&tot[0], start, interval_s / 60, ah, sh, bh);
+			}
+			if (o->mode == 0) {
+				snprintf(vals[0], 32, "%ld", ah);
+				snprintf(vals[1], 32, "%ld", sh);
+			} else if (o->mode == 1) {
+				snprintf(vals[0], 32, "%ld", ae);
+				snprintf(vals[1], 32, "%ld", se);
+				fmt_num(vals[2], res.sl * 100, 3);
+				fmt_num(vals[3], res.asa_s, 3);
+				fmt_num(vals[4], res.occupancy * 100, 3);
+				fmt_num(vals[5], res.abandon * 100, 3);
+			} else {
+				snprintf(vals[0], 32, "%ld", ah);
+				snprintf(vals[1], 32, "%ld", sh);
+				snprintf(vals[2], 32, "%ld", ae);
+				snprintf(vals[3], 32, "%ld", se);
+			}
+			if (write_row(w, &l, &row, vals) < 0)
+				break;
+		}
+		layout_release(&l);
+		cs_csv_close(in);
+	}
+	reader_finish(&r);
+	close_output(&out, w);
+	write_totals(o, totals, tot, active);
+	first_header_release(&fh);
+}
+
+/* ---- shrinkage ---- */
+
+static void
+run_shrinkage(const struct opts *o, int argc, char **argv)
+{
+	struct cs_shrinkage *s = cs_shrinkage_new(1, o->since, o->until);
+	struct reader r;
+	struct cs_output out;
+	struct cs_writer *w;
+	struct cs_error err;
+	int i;
+
+	reader_init(&r, o);
+	for (i = 0; i < (argc ? argc : 1); i++) {
+		struct cs_csv_reader *in = open_input(o, argc ? argv[i] : NULL);
+		struct cs_row row;
+
+		if (cs_shrinkage_bind(s, cs_csv_header(in), cs_csv_name(in), &err) < 0)
+			cs_die_error(&err);
+		while (next_row(&r, in, &row))
+			if (cs_shrinkage_add(s, &row, cs_csv_name(in), &err) < 0)
+				reject(&r, &err, &row);
+		cs_csv_close(in);
+	}
+	reader_finish(&r);
+	open_output(o, &out, &w);
+	cs_shrinkage_write(s, w);
+	close_output(&out, w);
+	cs_shrinkage_free(s);
+}
+
+/* ---- calc ---- */
+
+static void
+run_calc(const struct opts *o)
+{
+	struct cs_output out;
+	struct cs_writer *w;
+	struct cs_error err;
+	struct cs_erlang_result best, res;
+	double interval_s = o->interval_min * 60;
+	long n, lo, hi;
+
+	if (isnan(o->contacts))
+		cs_usage_error("calc needs --contacts");
+	if (isnan(o->aht_s))
+		cs_usage_error("calc needs --aht");
+	if (cs_erlang_staff(&o->target, o->contacts, interval_s, o->aht_s, &best, &err) < 0)
+		cs_die_error(&err);
+	lo = (long)floor(best.erlangs);
+	if (lo > best.agents - 3)
+		lo = best.agents - 3;
+	if (lo < best.agents - 30)
+		lo = best.agents - 30;
+	if (lo < 1)
+		lo = best.agents > 0 ? 1 : 0;
+	hi = best.agents + 3;
+	open_output(o, &out, &w);
+	cs_writer_fieldz(w, "erlangs");
+	cs_writer_fieldz(w, "agents");
+	cs_writer_fieldz(w, "sl_pct");
+	cs_writer_fieldz(w, "asa_s");
+	cs_writer_fieldz(w, "occupancy_pct");
+	if (o->target.model == CS_MODEL_ERLANG_A)
+		cs_writer_fieldz(w, "abandon_pct");
+	cs_writer_fieldz(w, "answer");
+	cs_writer_end(w);
+	for (n = lo; n <= hi; n++) {
+		if (cs_erlang_eval(&o->target, o->contacts, interval_s, o->aht_s, n, &res, &err) <
+		        0)
+			cs_die_error(&err);
+		cs_writer_number(w, res.erlangs, 3);
+		cs_writer_number(w, (double)n, 0);
+		cs_writer_number(w, res.sl * 100, 3);
+		cs_writer_number(w, res.asa_s, 3);
+		cs_writer_number(w, res.occupancy * 100, 3);
+		if (o->target.model == CS_MODEL_ERLANG_A)
+			cs_writer_number(w, res.abandon * 100, 3);
+		cs_writer_fieldz(w, n == best.agents ? "*" : "");
+		cs_writer_end(w);
+	}
+	close_output(&out, w);
+}
+
+/* ---- options ---- */
+
+static int64_t
+parse_date_opt(const char *opt, const char *arg)
+{
+	int64_t d;
+
+	if (cs_date_parse(arg, strlen(arg), CS_ORDER_YMD, &d) != CS_PARSE_OK)
+		cs_usage_error("invalid date '%s' for %s (YYYY-MM-DD)", arg, opt);
+	return d;
+}
+
+static double
+pct_opt(const char *opt, const char *arg, double max)
+{
+	double v;
+	char *end;
+
+	v = strtod(arg, &end);
+	if (end == arg || (*end && strcmp(end, "%") != 0) || !(v >= 0) || v > max)
+		cs_usage_error(
+		        "invalid value '%s' for %s (a percentage from 0 to %g)", arg, opt, max);
+	return v / 100;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts o;
+	int c, seen_target = 0;
+	unsigned char seen[OPT_LAST] = {0};
+	double v;
+
+	cs_cmd_init("cs-staff");
+	memset(&o, 0, sizeof o);
+	cs_csv_options_init(&o.csv);
+	cs_erlang_target_init(&o.target);
+	cs_plan_defaults(&o.healthy, &o.emergency);
+	o.aht_s = NAN;
+	o.contacts = NAN;
+	o.interval_min = 30;
+	o.method = CS_FC_AUTO;
+	o.weeks = 8;
+	o.horizon_s = 7 * 86400;
+	o.since = INT64_MIN;
+	o.until = INT64_MAX;
+	o.hours_per_week = 40;
+
+	if (argc > 1 && argv[1][0] != '-') {
+		o.verb = argv[1];
+		argc--;
+		argv++;
+	}
+	while ((c = getopt_long(argc, argv, "d:o:t", longopts, NULL)) != -1) {
+		if (c > 0 && c < (int)sizeof seen)
+			seen[c] = 1;
+		switch (c) {
+		case 'd':
+			if (strlen(optarg) != 1)
+				cs_usage_error("the delimiter must be one character");
+			o.csv.delim = (unsigned char)optarg[0];
+			break;
+		case 'o': o.output = optarg; break;
+		case 't': o.tsv = 1; break;
+		case OPT_ACCURACY: o.accuracy = 1; break;
+		case OPT_AHT: o.aht_s = cs_opt_double("--aht", optarg, 0, 1e7); break;
+		case OPT_ASA:
+			o.target.asa_s = cs_opt_double("--asa", optarg, 0, 1e7);
+			seen_target = 1;
+			break;
+		case OPT_BUFFER:
+			if (cs_plan_parse_buffer(optarg, &o.healthy.buffer, &o.healthy.buffer_pct) <
+			        0)
+				cs_usage_error(
+				        "invalid value '%s' for --buffer (PCT%% or N agents)",
+				        optarg);
+			break;
+		case OPT_BY:
+			if (strcmp(optarg, "team") == 0)
+				o.by = CS_BY_TEAM;
+			else if (strcmp(optarg, "channel") == 0)
+				o.by = CS_BY_CHANNEL;
+			else
+				cs_usage_error(
+				        "invalid value '%s' for --by (team or channel)", optarg);
+			break;
+		case OPT_EVALUATE: o.evaluate = 1; break;
+		case OPT_CONTACTS: o.contacts = cs_opt_double("--contacts", optarg, 0, 1e9); break;
+		case OPT_HELP: usage(0); break;
+		case OPT_HORIZON:
+			if (cs_duration_parse(optarg, strlen(optarg), CS_UNIT_D, &v) !=
+			                CS_PARSE_OK ||
+			        !(v > 0) || v > 366 * 86400.0)
+				cs_usage_error(
+				        "invalid value '%s' for --horizon (e.g. 7d, 48h)", optarg);
+			o.horizon_s = (int64_t)v;
+			break;
+		case OPT_HOURS_PER_WEEK:
+			o.hours_per_week = cs_opt_double("--hours-per-week", optarg, 1, 168);
+			break;
+		case OPT_INTERVAL:
+			o.interval_min = cs_opt_double("--interval", optarg, 1.0 / 60, 1440);
+			o.interval_set = 1;
+			break;
+		case OPT_MAX_ABANDON:
+			o.target.max_abandon = pct_opt("--max-abandon", optarg, 100);
+			break;
+		case OPT_MAX_OCCUPANCY:
+			o.target.max_occupancy = pct_opt("--max-occupancy", optarg, 100);
+			if (o.target.max_occupancy <= 0)
+				cs_usage_error("--max-occupancy must be above 0");
+			break;
+		case OPT_METHOD:
+			if (cs_fc_method_from_name(optarg, &o.method) < 0)
+				cs_usage_error("invalid value '%s' for --method (last-week, mean, "
+				               "weighted, holt-winters, auto)",
+				        optarg);
+			break;
+		case OPT_MODE:
+			if (strcmp(optarg, "healthy") == 0)
+				o.mode = 0;
+			else if (strcmp(optarg, "emergency") == 0)
+				o.mode = 1;
+			else if (strcmp(optarg, "both") == 0)
+				o.mode = 2;
+			else
+				cs_usage_error("invalid value '%s' for --mode (healthy, emergency, "
+				               "both)",
+				        optarg);
+			break;
+		case OPT_MODEL:
+			if (cs_erlang_model_from_name(optarg, &o.target.model) < 0)
+				cs_usage_error(
+				        "invalid value '%s' for --model (erlang-c, erlang-a, "
+				        "workload)",
+				        optarg);
+			o.model_set = 1;
+			break;
+		case OPT_MODES: o.modes_file = optarg; break;
+		case OPT_PATIENCE:
+			o.target.patience_s = cs_opt_double("--patience", optarg, 1e-3, 1e7);
+			break;
+		case OPT_REJECTS: o.rejects = optarg; break;
+		case OPT_SHRINKAGE: o.shrinkage_arg = optarg; break;
+		case OPT_SINCE: o.since = parse_date_opt("--since", optarg); break;
+		case OPT_SL:
+			if (cs_plan_parse_sl(optarg, &o.target.sl, &o.target.sl_time_s) < 0)
+				cs_usage_error(
+				        "invalid value '%s' for --sl (PCT/SECONDS, e.g. 80/20)",
+				        optarg);
+			o.sl_set = 1;
+			seen_target = 1;
+			break;
+		case OPT_STRICT: o.strict = 1; break;
+		case OPT_TOTALS: o.totals = optarg; break;
+		case OPT_TZ: o.tz = optarg; break;
+		case OPT_UNTIL: o.until = parse_date_opt("--until", optarg); break;
+		case OPT_VERSION: cs_print_version(); exit(0);
+		case OPT_WEEKS: o.weeks = (int)cs_opt_long("--weeks", optarg, 1, 520); break;
+		default: usage(EXIT_USAGE);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	if (!o.verb)
+		cs_usage_error(
+		        "no verb given (intervals, forecast, erlang, shrinkage, plan, calc)");
+	for (c = 0; c < (int)(sizeof option_verbs / sizeof option_verbs[0]); c++) {
+		char key[32];
+
+		snprintf(key, sizeof key, " %s ", o.verb);
+		if (seen[option_verbs[c].code] && !strstr(option_verbs[c].verbs, key))
+			cs_usage_error("%s does not apply to '%s'", option_verbs[c].name, o.verb);
+	}
+	/* An ASA target alone replaces the default service level. */
+	if (seen_target && !o.sl_set)
+		o.target.sl = NAN;
+	if (o.target.model == CS_MODEL_ERLANG_A) {
+		if (isnan(o.target.patience_s))
+			cs_usage_error("--model erlang-a needs --patience");
+		if (isnan(o.target.max_abandon))
+			cs_usage_error("--model erlang-a needs --max-abandon");
+	} else if (!isnan(o.target.max_abandon) || !isnan(o.target.patience_s)) {
+		cs_usage_error("--patience and --max-abandon go with --model erlang-a");
+	}
+	if (strcmp(o.verb, "intervals") == 0) {
+		if (o.interval_min != 15 && o.interval_min != 30 && o.interval_min != 60)
+			cs_usage_error("--interval must be 15, 30 or 60");
+		run_intervals(&o, argc, argv);
+	} else if (strcmp(o.verb, "forecast") == 0) {
+		run_forecast(&o, argc, argv);
+	} else if (strcmp(o.verb, "erlang") == 0) {
+		run_erlang(&o, argc, argv);
+	} else if (strcmp(o.verb, "shrinkage") == 0) {
+		if (o.by == CS_BY_CHANNEL)
+			cs_usage_error("shrinkage groups --by team only");
+		run_shrinkage(&o, argc, argv);
+	} else if (strcmp(o.verb, "plan") == 0) {
+		struct cs_plan_mode h0;
+		struct cs_error err;
+
+		if (o.shrinkage_arg) {
+			double s, p = 0;
+
+			char *end;
+
+			if (cs_plan_parse_pct(o.shrinkage_arg, &s) == 0)
+				;
+			else if (strtod(o.shrinkage_arg, &end),
+			        end != o.shrinkage_arg && (*end == '\0' || strcmp(end, "%") == 0))
+				cs_usage_error("invalid value '%s' for --shrinkage (a percentage "
+				               "from 0 to below 100, or a shrinkage file)",
+				        o.shrinkage_arg);
+			else
+				load_shrinkage_file(&o, o.shrinkage_arg, &s, &p);
+			o.healthy.shrinkage = o.emergency.shrinkage = s;
+			o.healthy.planned = o.emergency.planned = p;
+		}
+		o.emergency.buffer = 0;
+		/* Emergency targets default to 60/60 at 95%; on plan, the target
+		 * options of the command line are the emergency mode's (the
+		 * healthy ones were set on erlang). */
+		if (o.sl_set) {
+			o.emergency.target.sl = o.target.sl;
+			o.emergency.target.sl_time_s = o.target.sl_time_s;
+		} else if (seen[OPT_ASA]) {
+			o.emergency.target.sl = NAN;
+		}
+		if (seen[OPT_ASA])
+			o.emergency.target.asa_s = o.target.asa_s;
+		if (seen[OPT_MAX_OCCUPANCY])
+			o.emergency.target.max_occupancy = o.target.max_occupancy;
+		o.emergency.target.model = o.target.model;
+		o.emergency.target.patience_s = o.target.patience_s;
+		o.emergency.target.max_abandon = o.target.max_abandon;
+		h0 = o.healthy;
+		if (o.modes_file &&
+		        cs_plan_modes_load(o.modes_file, &o.healthy, &o.emergency, &err) < 0)
+			cs_die_error(&err);
+		if (memcmp(&h0.target, &o.healthy.target, sizeof h0.target) != 0)
+			cs_diex(EXIT_USAGE,
+			        "%s: healthy targets are set on 'cs-staff erlang', not in the "
+			        "modes file",
+			        o.modes_file);
+		if (o.emergency.target.model == CS_MODEL_ERLANG_A &&
+		        (!(o.emergency.target.patience_s > 0) ||
+		                isnan(o.emergency.target.max_abandon)))
+			cs_usage_error("the emergency mode's erlang-a needs a patience and an "
+			               "abandonment cap");
+		run_plan(&o, argc, argv);
+	} else if (strcmp(o.verb, "calc") == 0) {
+		if (argc)
+			cs_usage_error("calc reads no files");
+		run_calc(&o);
+	} else {
+		cs_usage_error("unknown verb '%s'", o.verb);
+	}
+	return 0;
+}

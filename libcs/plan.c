@@ -1,0 +1,248 @@
+/*
+ * Staffing plans of plan.h: scheduling arithmetic, option values shared by
+ * the plan and erlang verbs, the modes file and the totals.
+ */
+#include "libcs/plan.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void
+cs_plan_defaults(struct cs_plan_mode *healthy, struct cs_plan_mode *emergency)
+{
+	memset(healthy, 0, sizeof *healthy);
+	cs_erlang_target_init(&healthy->target);
+	*emergency = *healthy;
+	emergency->target.sl = 0.6;
+	emergency->target.sl_time_s = 60;
+	emergency->target.max_occupancy = 0.95;
+	emergency->cancel_planned = 1;
+}
+
+double
+cs_plan_effective_shrinkage(const struct cs_plan_mode *m)
+{
+	double s = m->shrinkage - (m->cancel_planned ? m->planned : 0);
+
+	return s < 0 ? 0 : s;
+}
+
+long
+cs_plan_schedule(const struct cs_plan_mode *m, long agents, long *buffer_agents)
+{
+	long base, extra = 0;
+
+	if (agents <= 0) {
+		if (buffer_agents)
+			*buffer_agents = 0;
+		return 0;
+	}
+	base = cs_ceil_tol((double)agents / (1 - cs_plan_effective_shrinkage(m)));
+	if (!m->cancel_planned && m->buffer > 0)
+		extra = m->buffer_pct ? cs_ceil_tol((double)base * m->buffer) : (long)m->buffer;
+	if (buffer_agents)
+		*buffer_agents = extra;
+	return base + extra;
+}
+
+/* A number filling s but for an optional trailing character. */
+static int
+parse_number(const char *s, char suffix, double *v, int *had_suffix)
+{
+	char *end;
+
+	errno = 0;
+	*v = strtod(s, &end);
+	if (errno || end == s || !isfinite(*v))
+		return -1;
+	*had_suffix = 0;
+	if (suffix && *end == suffix) {
+		*had_suffix = 1;
+		end++;
+	}
+	return *end == '\0' ? 0 : -1;
+}
+
+int
+cs_plan_parse_pct(const char *s, double *fraction)
+{
+	double v;
+	int pct;
+
+	if (parse_number(s, '%', &v, &pct) < 0 || v < 0 || v >= 100)
+		return -1;
+	*fraction = v / 100;
+	return 0;
+}
+
+int
+cs_plan_parse_buffer(const char *s, double *value, int *pct)
+{
+	double v;
+
+	if (parse_number(s, '%', &v, pct) < 0 || v < 0)
+		return -1;
+	if (*pct) {
+		*value = v / 100;
+		return 0;
+	}
+	if (v != floor(v) || v > 1e6)
+		return -1;
+	*value = v;
+	return 0;
+}
+
+int
+cs_plan_parse_sl(const char *s, double *fraction, double *seconds)
+{
+	char *end;
+	double p, t;
+
+	errno = 0;
+	p = strtod(s, &end);
+	if (errno || end == s || *end != '/' || !(p > 0) || p > 100)
+		return -1;
+	s = end + 1;
+	t = strtod(s, &end);
+	if (errno || end == s || *end != '\0' || !(t >= 0) || !isfinite(t))
+		return -1;
+	*fraction = p / 100;
+	*seconds = t;
+	return 0;
+}
+
+static char *
+trim(char *s)
+{
+	char *e;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		*--e = '\0';
+	return s;
+}
+
+/* Sets one key of a mode; -1 when the key or its value is unknown. */
+static int
+set_key(struct cs_plan_mode *m, const char *key, const char *val)
+{
+	double v;
+	int pct;
+
+	if (strcmp(key, "model") == 0)
+		return cs_erlang_model_from_name(val, &m->target.model);
+	if (strcmp(key, "sl") == 0)
+		return cs_plan_parse_sl(val, &m->target.sl, &m->target.sl_time_s);
+	if (strcmp(key, "buffer") == 0)
+		return cs_plan_parse_buffer(val, &m->buffer, &m->buffer_pct);
+	if (strcmp(key, "shrinkage") == 0) {
+		/* The emergency mode's own shrinkage is what it plans with. */
+		if (m->cancel_planned)
+			m->planned = 0;
+		return cs_plan_parse_pct(val, &m->shrinkage);
+	}
+	if (strcmp(key, "planned") == 0)
+		return cs_plan_parse_pct(val, &m->planned);
+	if (parse_number(val, '%', &v, &pct) < 0 || v < 0)
+		return -1;
+	if (strcmp(key, "asa") == 0)
+		m->target.asa_s = v;
+	else if (strcmp(key, "patience") == 0 && v > 0)
+		m->target.patience_s = v;
+	else if (strcmp(key, "max-occupancy") == 0 && v > 0 && v <= 100)
+		m->target.max_occupancy = v / 100;
+	else if (strcmp(key, "max-abandon") == 0 && v <= 100)
+		m->target.max_abandon = v / 100;
+	else
+		return -1;
+	return 0;
+}
+
+int
+cs_plan_modes_load(const char *path, struct cs_plan_mode *healthy, struct cs_plan_mode *emergency,
+        struct cs_error *err)
+{
+	FILE *fp = fopen(path, "r");
+	char line[1024];
+	long lineno = 0;
+	int rc = 0;
+
+	if (!fp)
+		return cs_error_set(err, path, 0, "cannot open: %s", strerror(errno));
+	while (rc == 0 && fgets(line, sizeof line, fp)) {
+		char *s = trim(line), *eq, *key, *val, *dot;
+		struct cs_plan_mode *m;
+
+		lineno++;
+		if (*s == '\0' || *s == '#')
+			continue;
+		eq = strchr(s, '=');
+		if (!eq) {
+			rc = cs_error_set(err, path, lineno, "expected 'MODE.KEY = VALUE'");
+			break;
+		}
+		*eq = '\0';
+		key = trim(s);
+		val = trim(eq + 1);
+		dot = strchr(key, '.');
+		if (!dot) {
+			rc = cs_error_set(err, path, lineno, "key '%s' names no mode", key);
+			break;
+		}
+		*dot = '\0';
+		if (strcmp(key, "healthy") == 0)
+			m = healthy;
+		else if (strcmp(key, "emergency") == 0)
+			m = emergency;
+		else {
+			rc = cs_error_set(err, path, lineno, "unknown mode '%s'", key);
+			break;
+		}
+		if (set_key(m, dot + 1, val) < 0)
+			rc = cs_error_set(err, path, lineno, "bad key or value '%s.%s = %s'", key,
+			        dot + 1, val);
+	}
+	if (rc == 0 && ferror(fp))
+		rc = cs_error_set(err, path, 0, "read error");
+	fclose(fp);
+	return rc;
+}
+
+void
+cs_plan_totals_init(struct cs_plan_totals *t)
+{
+	memset(t, 0, sizeof *t);
+}
+
+void
+cs_plan_totals_add(struct cs_plan_totals *t, int64_t start, double minutes, long agents,
+        long scheduled, long buffer_agents)
+{
+	double h = minutes / 60;
+	int64_t end = start + (int64_t)llround(minutes * 60);
+
+	if (t->intervals == 0 || start < t->first)
+		t->first = start;
+	if (t->intervals == 0 || end > t->end)
+		t->end = end;
+	t->intervals++;
+	t->required_h += (double)agents * h;
+	t->scheduled_h += (double)scheduled * h;
+	t->buffer_h += (double)buffer_agents * h;
+}
+
+double
+cs_plan_fte(const struct cs_plan_totals *t, double hours, double hours_per_week)
+{
+	double weeks = (double)(t->end - t->first) / (7 * 86400.0);
+
+	if (t->intervals == 0 || weeks <= 0 || hours_per_week <= 0)
+		return NAN;
+	return hours / weeks / hours_per_week;
+}

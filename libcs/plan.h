@@ -1,0 +1,74 @@
+/*
+ * Staffing plans: from the agents an interval needs on the phones to the
+ * agents to schedule, in a healthy and an emergency mode.
+ *
+ * scheduled = ceil(agents / (1 - shrinkage)), then the buffer: a percentage
+ * of that (rounded up) or a fixed number of agents, added only to intervals
+ * that need agents at all.  The emergency mode has its own targets (60/60
+ * and a 95% occupancy cap by default), cancels the planned part of the
+ * shrinkage (training, meetings, leave) and releases the buffer.
+ */
+#ifndef CS_PLAN_H
+#define CS_PLAN_H
+
+#include <stdint.h>
+
+#include "libcs/erlang.h"
+#include "libcs/error.h"
+
+struct cs_plan_mode {
+	struct cs_erlang_target target;
+	double shrinkage; /* fraction of scheduled time lost, total */
+	double planned; /* the planned part of it (cancelled in emergency) */
+	double buffer; /* a fraction when buffer_pct, else agents */
+	int buffer_pct;
+	int cancel_planned; /* the emergency mode: plan for unplanned only */
+};
+
+/* Healthy: 80/20, no shrinkage, no buffer.  Emergency: 60/60, 95% cap,
+ * planned shrinkage cancelled, no buffer. */
+void cs_plan_defaults(struct cs_plan_mode *healthy, struct cs_plan_mode *emergency);
+
+/* The shrinkage a mode plans with. */
+double cs_plan_effective_shrinkage(const struct cs_plan_mode *m);
+
+/* Agents to schedule for agents on the phones; *buffer_agents (may be NULL)
+ * receives the buffer's part. */
+long cs_plan_schedule(const struct cs_plan_mode *m, long agents, long *buffer_agents);
+
+/* "10%" (a percentage) or "2" (agents); -1 on anything else. */
+int cs_plan_parse_buffer(const char *s, double *value, int *pct);
+
+/* "30", "30%" or "0.3"? No: a percentage from 0 to below 100, with or
+ * without the sign ("30", "30%", "12.5"); -1 on anything else. */
+int cs_plan_parse_pct(const char *s, double *fraction);
+
+/* "80/20": a service level in percent and its time in seconds. */
+int cs_plan_parse_sl(const char *s, double *fraction, double *seconds);
+
+/*
+ * Reads a modes file: lines "MODE.KEY = VALUE" where MODE is healthy or
+ * emergency and KEY one of model, sl, asa, max-occupancy, patience,
+ * max-abandon, shrinkage, planned, buffer; blank lines and lines starting
+ * with # are ignored.  Errors name the file and line.
+ */
+int cs_plan_modes_load(const char *path, struct cs_plan_mode *healthy,
+        struct cs_plan_mode *emergency, struct cs_error *err);
+
+/* Sums over the intervals of one mode. */
+struct cs_plan_totals {
+	long intervals;
+	double required_h; /* agents on the phones x hours */
+	double scheduled_h; /* scheduled agents x hours */
+	double buffer_h; /* the buffer's part of scheduled_h */
+	int64_t first, end; /* the span covered, end exclusive */
+};
+
+void cs_plan_totals_init(struct cs_plan_totals *t);
+void cs_plan_totals_add(struct cs_plan_totals *t, int64_t start, double minutes, long agents,
+        long scheduled, long buffer_agents);
+/* Full-time equivalents: scheduled hours per week of the span over
+ * hours_per_week; NaN for an empty span. */
+double cs_plan_fte(const struct cs_plan_totals *t, double hours, double hours_per_week);
+
+#endif
