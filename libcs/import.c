@@ -1067,18 +1067,20 @@ parse_time_value(struct cs_import *im, struct bcol *b, enum cs_coltype type, con
 	if (type == CS_COL_DATE) {
 		int64_t days;
 
-		pr = cs_date_parse(v, l, b->order, &days);
+		/* A date column may be given instants (an event log): the day
+		 * is the one they fall on in the zone of the import, so
+		 * 2026-03-02T23:30:00Z is 3 March in Paris.  A date alone is
+		 * midnight in that zone, which gives the date back. */
+		pr = cs_time_parse(v, l, b->order, im->file_tz, t);
 		if (pr == CS_PARSE_OK) {
-			*t = days * 86400;
+			*t = cs_tz_to_local(im->file_tz, *t);
 			return pr;
 		}
 		if (pr == CS_PARSE_EMPTY)
 			return pr;
-		/* A date column given full timestamps: the day they fall on,
-		 * in the zone of the data. */
-		pr = cs_time_parse(v, l, b->order, im->file_tz, t);
+		pr = cs_date_parse(v, l, b->order, &days);
 		if (pr == CS_PARSE_OK)
-			*t = cs_tz_to_local(im->file_tz, *t);
+			*t = days * 86400;
 		return pr;
 	}
 	return cs_time_parse(v, l, b->order, im->file_tz, t);
