@@ -2,6 +2,12 @@
  * Atomic output files; see output.h.  The temporary file is created with
  * mkstemp beside the final path, so that the final rename stays within one
  * file system and is atomic.
+ *
+ * Only a regular file (or a path that does not exist yet) is replaced that
+ * way.  A path that names a device, a FIFO or a socket (/dev/null,
+ * /dev/stdout, a named pipe a mail script reads) is opened and written in
+ * place: renaming over it would destroy the device node, which is never what
+ * "-o /dev/null" means.
  */
 #include "libcs/output.h"
 
@@ -16,6 +22,7 @@
 int
 cs_output_open(struct cs_output *o, const char *path, struct cs_error *err)
 {
+	struct stat st;
 	size_t n;
 	int fd;
 
@@ -24,6 +31,15 @@ cs_output_open(struct cs_output *o, const char *path, struct cs_error *err)
 	o->name = "<stdout>";
 	if (path == NULL || strcmp(path, "-") == 0)
 		return 0;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		o->fp = fopen(path, "w");
+		if (o->fp == NULL)
+			return cs_error_set(
+			        err, path, 0, "cannot open output file: %s", strerror(errno));
+		o->path = xstrdup(path);
+		o->name = o->path;
+		return 0;
+	}
 	n = strlen(path);
 	o->path = xstrdup(path);
 	o->tmp = xmalloc(n + sizeof ".tmpXXXXXX");
@@ -67,6 +83,18 @@ cs_output_commit(struct cs_output *o, struct cs_error *err)
 		}
 		return 0;
 	}
+	if (o->tmp == NULL) {
+		/* Written in place: a device or a pipe, which has nothing to sync. */
+		failed = fflush(o->fp) != 0 || ferror(o->fp);
+		if (fclose(o->fp) != 0)
+			failed = 1;
+		o->fp = NULL;
+		if (failed)
+			cs_error_set(err, o->path, 0, "write error: %s", strerror(errno));
+		free(o->path);
+		o->path = NULL;
+		return failed ? -1 : 0;
+	}
 	failed = fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0;
 	if (fclose(o->fp) != 0)
 		failed = 1;
@@ -95,7 +123,8 @@ cs_output_abort(struct cs_output *o)
 		return;
 	if (o->fp)
 		fclose(o->fp);
-	unlink(o->tmp);
+	if (o->tmp)
+		unlink(o->tmp);
 	free(o->tmp);
 	free(o->path);
 	o->fp = NULL;

@@ -5,6 +5,9 @@
  * cs_output_commit flushes, syncs and renames over the path, so a cron job
  * or a reader never sees half a report.  cs_output_abort removes the
  * temporary file; a program that fails calls it before exiting.
+ *
+ * A path that exists and is not a regular file (a device such as /dev/null
+ * or /dev/full, a FIFO) is written in place instead, never renamed over.
  */
 #ifndef CS_OUTPUT_H
 #define CS_OUTPUT_H

@@ -205,6 +205,12 @@ cs_render_html(struct cs_buf *out, const struct cs_report *r)
 		cs_html_escape(out, f->prev);
 		cs_buf_printf(out, "</td><td class=\"n%s\">%s ", cls, dir_entity(f->dir));
 		cs_html_escape(out, f->change);
+		/* The verdict in words too: colour alone fails readers who cannot
+		 * tell red from green, and mail clients that drop styles. */
+		if (f->good != CS_GOOD_NEUTRAL)
+			cs_buf_adds(out,
+			        f->good == CS_GOOD_YES ? " <small>better</small>"
+			                               : " <small>worse</small>");
 		cs_buf_adds(out, "</td><td class=\"spark\">");
 		cs_render_sparkline(out, f->trend, f->ntrend);
 		cs_buf_adds(out, "</td></tr>\n");

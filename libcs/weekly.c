@@ -352,6 +352,40 @@ field_dup(const struct cs_row *row, int c)
 	return xstrndup(s, len);
 }
 
+static int
+band_rank(const char *b)
+{
+	static const char *const order[] = {"green", "healthy", "good", "yellow", "neutral",
+	        "amber", "at_risk", "at-risk", "red", "poor", "critical"};
+	size_t i;
+
+	for (i = 0; i < sizeof order / sizeof order[0]; i++)
+		if (strcasecmp(b, order[i]) == 0)
+			return (int)i;
+	return 100;
+}
+
+static int
+band_cmp(const char *a, const char *b)
+{
+	int ra = band_rank(a), rb = band_rank(b);
+
+	return ra != rb ? (ra < rb ? -1 : 1) : strcmp(a, b);
+}
+
+/* A date from a date or an instant ("2027-01-25T00:00:00Z"): the reader of
+ * a report wants the day. */
+static char *
+date_part(const struct cs_row *row, int c)
+{
+	size_t len;
+	const char *s = cell(row, c, &len);
+
+	if (len > 10 && s[4] == '-' && s[7] == '-' && s[10] == 'T')
+		len = 10;
+	return xstrndup(s, len);
+}
+
 int
 cs_weekly_load_health(struct cs_weekly *w, const char *path, struct cs_error *err)
 {
@@ -394,7 +428,7 @@ cs_weekly_load_health(struct cs_weekly *w, const char *path, struct cs_error *er
 		h->account = field_dup(&row, cacc);
 		h->name = field_dup(&row, cname);
 		h->band = field_dup(&row, cband);
-		h->renewal = field_dup(&row, cren);
+		h->renewal = date_part(&row, cren);
 		h->days = field_dup(&row, cdays);
 		h->trend = field_dup(&row, ctrend);
 		h->risk = field_dup(&row, crisk);
@@ -421,6 +455,22 @@ cs_weekly_load_health(struct cs_weekly *w, const char *path, struct cs_error *er
 				counts[nb++] = 0;
 			}
 			counts[j]++;
+		}
+		/* Bands from best to worst where their names say so, the others
+		 * after them in byte order. */
+		for (i = 1; i < nb; i++) {
+			size_t k = i;
+
+			while (k > 0 && band_cmp(bands[k - 1], bands[k]) > 0) {
+				char *tb = bands[k];
+				long tc = counts[k];
+
+				bands[k] = bands[k - 1];
+				counts[k] = counts[k - 1];
+				bands[k - 1] = tb;
+				counts[k - 1] = tc;
+				k--;
+			}
 		}
 		t = cs_report_add_table(w->aux, "Customer health: accounts by band", 2, cols);
 		for (j = 0; j < nb; j++) {
@@ -513,6 +563,34 @@ done:
 	return rc < 0 ? -1 : 0;
 }
 
+struct frow {
+	char *f[4]; /* account, flag, severity, reason */
+	int rank;
+	size_t order;
+};
+
+static int
+severity_rank(const char *s)
+{
+	if (strcasecmp(s, "critical") == 0 || strcasecmp(s, "high") == 0)
+		return 0;
+	if (strcasecmp(s, "medium") == 0)
+		return 1;
+	if (strcasecmp(s, "low") == 0)
+		return 2;
+	return 3;
+}
+
+static int
+cmp_flag(const void *a, const void *b)
+{
+	const struct frow *x = a, *y = b;
+
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
 int
 cs_weekly_load_flags(struct cs_weekly *w, const char *path, struct cs_error *err)
 {
@@ -521,7 +599,8 @@ cs_weekly_load_flags(struct cs_weekly *w, const char *path, struct cs_error *err
 	int cacc, cflag, csev, creason, cstatus, rc;
 	const char *cols[] = {"account", "flag", "severity", "reason"};
 	struct cs_report_table *t;
-	long shown = 0, total = 0;
+	struct frow *rows = NULL;
+	size_t n = 0, cap = 0, i, k;
 
 	if (input_open(&in, path, err) < 0)
 		return -1;
@@ -533,9 +612,7 @@ cs_weekly_load_flags(struct cs_weekly *w, const char *path, struct cs_error *err
 	csev = cs_csv_column(in.h, "severity");
 	creason = cs_csv_column(in.h, "reason");
 	cstatus = cs_csv_column(in.h, "status");
-	t = cs_report_add_table(w->aux, "New flags", 4, cols);
 	while ((rc = cs_csv_read(in.rd, &row, err)) > 0) {
-		const char *r[4];
 		size_t len;
 		const char *st = cell(&row, cstatus, &len);
 
@@ -546,24 +623,33 @@ cs_weekly_load_flags(struct cs_weekly *w, const char *path, struct cs_error *err
 		/* Without a status column every flag is new. */
 		if (cstatus >= 0 && !(len == 3 && strncasecmp(st, "new", 3) == 0))
 			continue;
-		total++;
-		if (shown >= 50)
-			continue;
-		r[0] = cell(&row, cacc, NULL);
-		r[1] = cell(&row, cflag, NULL);
-		r[2] = cell(&row, csev, NULL);
-		r[3] = cell(&row, creason, NULL);
-		cs_report_table_row(t, r);
-		shown++;
+		rows = xgrow(rows, &cap, n + 1, sizeof *rows);
+		rows[n].f[0] = field_dup(&row, cacc);
+		rows[n].f[1] = field_dup(&row, cflag);
+		rows[n].f[2] = field_dup(&row, csev);
+		rows[n].f[3] = field_dup(&row, creason);
+		rows[n].rank = severity_rank(rows[n].f[2]);
+		rows[n].order = n;
+		n++;
 	}
-	if (total == 0)
+	/* The most severe first; within a severity, the order of the file. */
+	if (n)
+		qsort(rows, n, sizeof *rows, cmp_flag);
+	t = cs_report_add_table(w->aux, "New flags", 4, cols);
+	for (i = 0; i < n && i < 50; i++)
+		cs_report_table_row(t, (const char *const *)rows[i].f);
+	if (n == 0) {
 		cs_report_table_note(t, "No new flags.");
-	else if (total > shown) {
-		char note[64];
+	} else if (n > 50) {
+		char note[96];
 
-		snprintf(note, sizeof note, "%ld more not shown.", total - shown);
+		snprintf(note, sizeof note, "The 50 most severe of %zu new flags.", n);
 		cs_report_table_note(t, note);
 	}
+	for (i = 0; i < n; i++)
+		for (k = 0; k < 4; k++)
+			free(rows[i].f[k]);
+	free(rows);
 	input_close(w, &in);
 	return rc < 0 ? -1 : 0;
 }
@@ -723,6 +809,7 @@ cs_weekly_load_shrinkage(struct cs_weekly *w, const char *path, struct cs_error 
 	size_t i;
 	struct cs_report_table *t;
 	char *company[NW] = {0};
+	char nums[NW][32];
 
 	if (input_open(&in, path, err) < 0)
 		return -1;
@@ -745,8 +832,14 @@ cs_weekly_load_shrinkage(struct cs_weekly *w, const char *path, struct cs_error 
 			continue;
 		}
 		team = cell(&row, col[0], &len);
-		for (i = 0; i < NW; i++)
-			r[i] = cell(&row, col[i], NULL);
+		/* Percentages to one decimal, as the rest of the report. */
+		for (i = 0; i < NW; i++) {
+			size_t flen;
+			const char *v = cell(&row, col[i], &flen);
+			double x = i >= 2 ? num_or_nan(v, flen) : NAN;
+
+			r[i] = isnan(x) ? v : cs_report_number(nums[i], sizeof nums[i], x, 1);
+		}
 		if (len == 1 && team[0] == '*') {
 			for (i = 0; i < NW; i++) {
 				free(company[i]);
