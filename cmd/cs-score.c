@@ -166,7 +166,7 @@ read_stream(struct run *r, const char *path, enum stream kind, struct cs_health 
 	struct cs_csv_reader *in;
 	const char *name;
 	struct cs_row row;
-	long before = r->rejected;
+	long before = r->rejected, skipped = cs_health_skipped(h);
 	int rc;
 
 	in = cs_csv_open(path, &r->copt, &err);
@@ -209,6 +209,10 @@ read_stream(struct run *r, const char *path, enum stream kind, struct cs_health 
 	if (r->rejected > before)
 		cs_warnx("%s: %ld row%s rejected%s", name, r->rejected - before,
 		        r->rejected - before == 1 ? "" : "s", r->rejw ? "" : " (see --rejects)");
+	skipped = cs_health_skipped(h) - skipped;
+	if (skipped > 0)
+		cs_warnx("%s: %ld %s no account: skipped", name, skipped,
+		        skipped == 1 ? "row names" : "rows name");
 	cs_csv_close(in);
 }
 

@@ -460,6 +460,7 @@ struct cs_health {
 	/* Previous run. */
 	char *previous_file;
 	int has_previous, p_account, p_score;
+	long skipped; /* tickets and answers that name no account */
 	struct cs_buf scratch;
 };
 
@@ -792,6 +793,13 @@ cs_health_accounts_add(struct cs_health *h, const struct cs_row *row, struct cs_
 	return 0;
 }
 
+/* Whether a row's account field is empty (or missing). */
+static int
+no_account(const struct cs_row *row, int col)
+{
+	return col < 0 || (size_t)col >= row->n || row->len[col] == 0;
+}
+
 static int
 find_account(struct cs_health *h, const struct cs_row *row, int col, const char *file, uint32_t *k,
         struct cs_error *err)
@@ -1093,6 +1101,12 @@ cs_health_tickets_add(struct cs_health *h, const struct cs_row *row, struct cs_e
 		return reject(err, file, row, "%s", row->problem);
 	if (cs_ticket_read(&h->tc, row, file, &t, err) < 0)
 		return 1;
+	/* A ticket or an answer that names no account is about no account: it
+	 * is skipped and counted, not rejected. */
+	if (no_account(row, h->tc.account)) {
+		h->skipped++;
+		return 0;
+	}
 	if ((r = find_account(h, row, h->tc.account, file, &k, err)) != 0)
 		return r;
 	if (t.created_at == CS_UNKNOWN)
@@ -1158,6 +1172,12 @@ cs_health_surveys_add(struct cs_health *h, const struct cs_row *row, struct cs_e
 		s = field(row, h->s_kind, &len);
 		if (len > 0 && !(len == 3 && strncasecmp(s, "nps", 3) == 0))
 			return 0;
+	}
+	/* A ticket or an answer that names no account is about no account: it
+	 * is skipped and counted, not rejected. */
+	if (no_account(row, h->s_account)) {
+		h->skipped++;
+		return 0;
 	}
 	if ((r = find_account(h, row, h->s_account, file, &k, err)) != 0)
 		return r;
@@ -1369,6 +1389,12 @@ int64_t
 cs_health_as_of(const struct cs_health *h)
 {
 	return h->as_of;
+}
+
+long
+cs_health_skipped(const struct cs_health *h)
+{
+	return h->skipped;
 }
 
 const struct cs_model *

@@ -143,6 +143,8 @@ int cs_health_previous_add(struct cs_health *h, const struct cs_row *row, struct
 void cs_health_finish(struct cs_health *h);
 
 int64_t cs_health_as_of(const struct cs_health *h);
+/* Tickets and survey answers skipped so far because they name no account. */
+long cs_health_skipped(const struct cs_health *h);
 const struct cs_model *cs_health_model(const struct cs_health *h);
 size_t cs_health_count(const struct cs_health *h); /* accounts, in input order */
 const char *cs_health_account(const struct cs_health *h, size_t i);
