@@ -4,6 +4,7 @@
  */
 #include "libcs/buf.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,4 +113,27 @@ cs_buf_detach(struct cs_buf *b, size_t *len)
 		*len = b->len;
 	cs_buf_init(b);
 	return p;
+}
+
+int
+cs_buf_read_file(struct cs_buf *b, const char *path, size_t max, struct cs_error *err)
+{
+	FILE *fp = fopen(path, "rb");
+	size_t start = b->len, n;
+	char chunk[8192];
+	int failed;
+
+	if (fp == NULL)
+		return cs_error_set(err, path, 0, "cannot open: %s", strerror(errno));
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+		if (b->len - start + n > max || cs_buf_add(b, chunk, n) < 0) {
+			fclose(fp);
+			return cs_error_set(err, path, 0, "file is larger than %zu bytes", max);
+		}
+	}
+	failed = ferror(fp);
+	fclose(fp);
+	if (failed)
+		return cs_error_set(err, path, 0, "read error: %s", strerror(errno));
+	return 0;
 }

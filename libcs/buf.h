@@ -10,7 +10,12 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+#include "libcs/error.h"
+
 #define CS_BUF_MAX ((size_t)1 << 31)
+
+/* The largest configuration file (mapping, rules, model, calendar) read. */
+#define CS_CONFIG_MAX ((size_t)16 << 20)
 
 struct cs_buf {
 	char *data;
@@ -26,6 +31,11 @@ int cs_buf_addc(struct cs_buf *b, char c);
 int cs_buf_adds(struct cs_buf *b, const char *s);
 int cs_buf_printf(struct cs_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int cs_buf_vprintf(struct cs_buf *b, const char *fmt, va_list ap);
+
+/* Appends the whole file at path, for the small files a program reads in one
+ * piece (mapping, rules, model and calendar files).  Fails, naming the file,
+ * when it cannot be opened or read or holds more than max bytes. */
+int cs_buf_read_file(struct cs_buf *b, const char *path, size_t max, struct cs_error *err);
 
 /* Hands the content to the caller (who frees it) and leaves b empty. */
 char *cs_buf_detach(struct cs_buf *b, size_t *len);

@@ -278,28 +278,12 @@ cs_hours_parse(const char *name, const char *text, struct cs_error *err)
 struct cs_hours *
 cs_hours_load(const char *path, struct cs_error *err)
 {
-	FILE *fp = fopen(path, "r");
 	struct cs_buf b;
-	char chunk[4096];
-	size_t n;
-	struct cs_hours *h;
+	struct cs_hours *h = NULL;
 
-	if (fp == NULL) {
-		cs_error_set(err, path, 0, "cannot open: %s", strerror(errno));
-		return NULL;
-	}
 	cs_buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		if (cs_buf_add(&b, chunk, n) < 0)
-			break;
-	if (ferror(fp)) {
-		cs_error_set(err, path, 0, "read error: %s", strerror(errno));
-		fclose(fp);
-		cs_buf_release(&b);
-		return NULL;
-	}
-	fclose(fp);
-	h = cs_hours_parse(path, b.data, err);
+	if (cs_buf_read_file(&b, path, CS_CONFIG_MAX, err) == 0)
+		h = cs_hours_parse(path, b.data, err);
 	cs_buf_release(&b);
 	return h;
 }

@@ -478,28 +478,13 @@ cs_mapping_parse(
 int
 cs_mapping_load(struct cs_mapping *m, const char *path, struct cs_error *err)
 {
-	FILE *fp = fopen(path, "rb");
 	struct cs_buf b;
-	char chunk[8192];
-	size_t n;
 	int rc;
 
-	if (fp == NULL)
-		return cs_error_set(err, path, 0, "cannot open: %s", strerror(errno));
 	cs_buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		if (cs_buf_add(&b, chunk, n) < 0) {
-			fclose(fp);
-			cs_buf_release(&b);
-			return cs_error_set(err, path, 0, "mapping file too large");
-		}
-	if (ferror(fp)) {
-		fclose(fp);
-		cs_buf_release(&b);
-		return cs_error_set(err, path, 0, "read error: %s", strerror(errno));
-	}
-	fclose(fp);
-	rc = cs_mapping_parse(m, path, b.data, b.len, err);
+	rc = cs_buf_read_file(&b, path, CS_CONFIG_MAX, err);
+	if (rc == 0)
+		rc = cs_mapping_parse(m, path, b.data, b.len, err);
 	cs_buf_release(&b);
 	return rc;
 }

@@ -322,25 +322,13 @@ cs_model_load_mem(
 int
 cs_model_load(struct cs_model *m, const char *path, struct cs_error *err)
 {
-	FILE *fp = fopen(path, "r");
 	struct cs_buf b;
-	char chunk[8192];
-	size_t n;
 	int rc;
 
-	if (fp == NULL)
-		return cs_error_set(err, path, 0, "cannot open: %s", strerror(errno));
 	cs_buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		if (cs_buf_add(&b, chunk, n) < 0)
-			break;
-	if (ferror(fp) || n > 0) {
-		fclose(fp);
-		cs_buf_release(&b);
-		return cs_error_set(err, path, 0, "cannot read: %s", strerror(errno));
-	}
-	fclose(fp);
-	rc = cs_model_load_mem(m, path, b.data, b.len, err);
+	rc = cs_buf_read_file(&b, path, CS_CONFIG_MAX, err);
+	if (rc == 0)
+		rc = cs_model_load_mem(m, path, b.data, b.len, err);
 	cs_buf_release(&b);
 	return rc;
 }

@@ -259,21 +259,12 @@ cs_rules_parse(const char *file, const char *text, size_t len, struct cs_error *
 struct cs_rules *
 cs_rules_load(const char *path, struct cs_error *err)
 {
-	FILE *fp = fopen(path, "rb");
 	struct cs_buf b;
-	char chunk[8192];
-	size_t n;
-	struct cs_rules *rs;
+	struct cs_rules *rs = NULL;
 
-	if (fp == NULL) {
-		cs_error_set(err, path, 0, "cannot open: %s", strerror(errno));
-		return NULL;
-	}
 	cs_buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		cs_buf_add(&b, chunk, n);
-	fclose(fp);
-	rs = cs_rules_parse(path, b.data, b.len, err);
+	if (cs_buf_read_file(&b, path, CS_CONFIG_MAX, err) == 0)
+		rs = cs_rules_parse(path, b.data, b.len, err);
 	cs_buf_release(&b);
 	return rs;
 }
