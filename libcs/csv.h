@@ -119,6 +119,17 @@ int cs_csv_column(const struct cs_row *header, const char *name);
 /* The first of a NULL-terminated list of aliases that the header has. */
 int cs_csv_column_any(const struct cs_row *header, const char *const *aliases);
 
+/*
+ * Row accessors shared by every reader of a record kind.  cs_row_field gives
+ * field col (borrowed like the row), or "" with length 0 when col is -1 (an
+ * absent column) or the row is short.  cs_row_number reads it as a plain
+ * decimal number ("12", "-3.5", "1e3"; no blanks, no hex, no nan or inf):
+ * 0 with *v set, 1 when the field is empty (*v NaN), -1 when it is not such
+ * a number or is out of range.  Callers apply their own sign rules.
+ */
+const char *cs_row_field(const struct cs_row *row, int col, size_t *len);
+int cs_row_number(const struct cs_row *row, int col, double *v);
+
 /* Whether two column names are the same name under the rule above. */
 int cs_csv_name_eq(const char *a, const char *b);
 

@@ -104,19 +104,13 @@ cs_forecast_bind(
 	return 0;
 }
 
+/* A number field: empty is NaN; negative or not a number is bad (-1). */
 static int
 number(const struct cs_row *row, int col, double *v)
 {
-	char *end;
+	int rc = cs_row_number(row, col, v);
 
-	*v = NAN;
-	if (col < 0 || (size_t)col >= row->n || row->len[col] == 0)
-		return 0;
-	errno = 0;
-	*v = strtod(row->f[col], &end);
-	if (errno || end == row->f[col] || *end != '\0' || !isfinite(*v) || *v < 0)
-		return -1;
-	return 0;
+	return rc < 0 || (rc == 0 && *v < 0) ? -1 : 0;
 }
 
 int

@@ -160,17 +160,7 @@ find_cell(struct group *g, int64_t idx)
 static int
 field_number(const struct cs_row *row, int col, double *v)
 {
-	char *end;
-
-	if (col < 0 || (size_t)col >= row->n || row->len[col] == 0) {
-		*v = NAN;
-		return 0;
-	}
-	errno = 0;
-	*v = strtod(row->f[col], &end);
-	if (errno || end == row->f[col] || *end != '\0' || !isfinite(*v))
-		return -1;
-	return 0;
+	return cs_row_number(row, col, v) < 0 ? -1 : 0;
 }
 
 /* "1", "true", "yes", "abandoned" are true; "0", "false", "no" and empty

@@ -178,16 +178,11 @@ find_team(struct cs_shrinkage *s, const char *name)
 static int
 hours(const struct cs_row *row, int col, double *v)
 {
-	char *end;
+	int rc = cs_row_number(row, col, v);
 
-	*v = 0;
-	if (col < 0 || (size_t)col >= row->n || row->len[col] == 0)
-		return 0;
-	errno = 0;
-	*v = strtod(row->f[col], &end);
-	if (errno || end == row->f[col] || *end != '\0' || !isfinite(*v) || *v < 0)
-		return -1;
-	return 0;
+	if (rc == 1)
+		*v = 0;
+	return rc < 0 || *v < 0 ? -1 : 0;
 }
 
 /* Counts key in set; returns 1 when it is new. */

@@ -93,16 +93,13 @@ static int
 get_target(const struct cs_row *row, int col, double scale, const char *name, double *out,
         struct cs_error *err, const char *path)
 {
-	char *end;
+	size_t len;
+	const char *s = cs_row_field(row, col, &len);
 
-	*out = NAN;
-	if (col < 0 || (size_t)col >= row->n || row->len[col] == 0)
-		return 0;
-	errno = 0;
-	*out = strtod(row->f[col], &end) * scale;
-	if (errno || end != row->f[col] + row->len[col] || !(*out >= 0) || isinf(*out))
-		return cs_error_set(
-		        err, path, row->line, "bad target '%s' in column '%s'", row->f[col], name);
+	if (cs_row_number(row, col, out) < 0 || *out < 0)
+		return cs_error_set(err, path, row->line, "bad target '%.*s' in column '%s'",
+		        (int)(len > 64 ? 64 : len), s, name);
+	*out *= scale;
 	return 0;
 }
 

@@ -1049,6 +1049,66 @@ test_real(const struct real_file *rf)
 	cs_csv_close(r);
 }
 
+/* cs_row_number: plain decimals only; what strtod would also take (blanks,
+ * hex, words, overflow) is refused. */
+static void
+test_row_number(void)
+{
+	static const struct {
+		const char *in;
+		int rc;
+		double v;
+	} cases[] = {
+	        {"12", 0, 12},
+	        {"-3.5", 0, -3.5},
+	        {"+7", 0, 7},
+	        {"1e3", 0, 1000},
+	        {"2.5E-1", 0, 0.25},
+	        {".5", 0, 0.5},
+	        {"3.", 0, 3},
+	        {"0.1", 0, 0.1},
+	        {"1234567890.12345", 0, 1234567890.12345},
+	        {"", 1, NAN},
+	        {" 12", -1, NAN},
+	        {"12 ", -1, NAN},
+	        {"0x10", -1, NAN},
+	        {"nan", -1, NAN},
+	        {"inf", -1, NAN},
+	        {"1e400", -1, NAN},
+	        {"-", -1, NAN},
+	        {"1e", -1, NAN},
+	        {"1,5", -1, NAN},
+	        {"1.2.3", -1, NAN},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *f[1] = {(char *)cases[i].in};
+		size_t len[1] = {strlen(cases[i].in)};
+		struct cs_row row = {1, f, len, 1, 1, NULL};
+		double v;
+		int rc = cs_row_number(&row, 0, &v);
+		char name[64];
+
+		snprintf(name, sizeof name, "row_number '%s'", cases[i].in);
+		tap_ok(rc == cases[i].rc &&
+		                (isnan(cases[i].v) ? isnan(v) : fabs(v - cases[i].v) < 1e-9),
+		        name);
+	}
+	{
+		char *f[1] = {(char *)"5"};
+		size_t len[1] = {1};
+		struct cs_row row = {1, f, len, 1, 1, NULL};
+		size_t n;
+		double v;
+
+		tap_ok(cs_row_number(&row, -1, &v) == 1 && isnan(v),
+		        "row_number of an absent column");
+		tap_ok(cs_row_number(&row, 3, &v) == 1, "row_number past a short row");
+		tap_ok(*cs_row_field(&row, 2, &n) == '\0' && n == 0, "row_field past a short row");
+	}
+}
+
 int
 main(void)
 {
@@ -1070,5 +1130,6 @@ main(void)
 	test_boundaries();
 	for (i = 0; i < sizeof real_files / sizeof real_files[0]; i++)
 		test_real(&real_files[i]);
+	test_row_number();
 	return tap_done();
 }
