@@ -236,7 +236,8 @@ main(int argc, char **argv)
 	cs_cmd_init("cs-score");
 	memset(&r, 0, sizeof r);
 	cs_csv_options_init(&r.copt);
-	while ((c = getopt_long(argc, argv, "a:d:ho:tu:", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":a:d:ho:tu:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a': accounts = optarg; break;
 		case 'd':
@@ -258,7 +259,7 @@ main(int argc, char **argv)
 		case OPT_SURVEYS: surveys = optarg; break;
 		case OPT_TICKETS: tickets = optarg; break;
 		case OPT_VERSION: cs_print_version(); return 0;
-		default: usage(EXIT_USAGE);
+		default: cs_bad_option(c, argv);
 		}
 	}
 	argc -= optind;
