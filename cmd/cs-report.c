@@ -23,6 +23,7 @@
 #include "libcs/hours.h"
 #include "libcs/metrics.h"
 #include "libcs/period.h"
+#include "libcs/rejects.h"
 #include "libcs/render.h"
 #include "libcs/sla.h"
 #include "libcs/survey.h"
@@ -38,6 +39,7 @@ enum {
 	OPT_AS_OF = CHAR_MAX + 1,
 	OPT_BUSINESS,
 	OPT_BY,
+	OPT_ENCODING,
 	OPT_FLAGS,
 	OPT_FORMAT,
 	OPT_FROM,
@@ -45,6 +47,7 @@ enum {
 	OPT_HELP,
 	OPT_HOURS,
 	OPT_PERIOD,
+	OPT_REJECTS,
 	OPT_SHRINKAGE,
 	OPT_SINCE,
 	OPT_SLA,
@@ -66,6 +69,7 @@ static const struct option longopts[] = {
         {"business", no_argument, NULL, OPT_BUSINESS},
         {"by", required_argument, NULL, OPT_BY},
         {"delimiter", required_argument, NULL, 'd'},
+        {"encoding", required_argument, NULL, OPT_ENCODING},
         {"flags", required_argument, NULL, OPT_FLAGS},
         {"format", required_argument, NULL, OPT_FORMAT},
         {"from", required_argument, NULL, OPT_FROM},
@@ -74,6 +78,7 @@ static const struct option longopts[] = {
         {"hours", required_argument, NULL, OPT_HOURS},
         {"output", required_argument, NULL, 'o'},
         {"period", required_argument, NULL, OPT_PERIOD},
+        {"rejects", required_argument, NULL, OPT_REJECTS},
         {"shrinkage", required_argument, NULL, OPT_SHRINKAGE},
         {"since", required_argument, NULL, OPT_SINCE},
         {"sla", required_argument, NULL, OPT_SLA},
@@ -121,7 +126,11 @@ usage(int status)
 	       "      --as-of TIME     judge open tickets at TIME (default: the latest\n"
 	       "                       instant in the data)\n"
 	       "  -d, --delimiter C    input delimiter (default: detected)\n"
+	       "      --encoding ENC   input encoding: utf-8, cp1252 or latin1 (UTF-16\n"
+	       "                       with a BOM is detected)\n"
 	       "  -t, --tsv            write TSV instead of CSV\n"
+	       "      --rejects FILE   write rejected rows to FILE (file, line, reason,\n"
+	       "                       record)\n"
 	       "      --strict         stop at the first bad row instead of rejecting it\n"
 	       "\n"
 	       "Options of metrics and weekly:\n"
@@ -158,6 +167,7 @@ struct opts {
 	const char *hours, *sla, *tz;
 	const char *tickets, *surveys, *health, *flags, *staffing, *shrinkage;
 	const char *week, *format, *from, *to, *subject, *output;
+	const char *encoding, *rejects;
 	long weeks;
 };
 
@@ -171,6 +181,9 @@ struct ctx {
 	char **by;
 	size_t nby;
 	long rejected;
+	struct cs_output rej_out;
+	struct cs_writer *rejw; /* with --rejects */
+	struct cs_rejects rejects;
 };
 
 static int64_t
@@ -207,6 +220,7 @@ open_input(struct ctx *c, const char *path)
 
 	cs_csv_options_init(&opt);
 	opt.delim = c->o.delim;
+	opt.encoding = c->o.encoding;
 	if ((rd = cs_csv_open(path, &opt, &err)) == NULL)
 		cs_die_error(&err);
 	return rd;
@@ -234,12 +248,15 @@ bind_by(struct ctx *c, struct cs_csv_reader *rd)
 }
 
 static void
-reject(struct ctx *c, const struct cs_error *err)
+reject(struct ctx *c, const struct cs_error *err, const struct cs_row *row)
 {
 	if (c->o.strict)
 		cs_die_error(err);
-	if (c->rejected++ < 10)
+	if (c->rejw)
+		cs_rejects_add(&c->rejects, err, row);
+	else if (c->rejected < 10)
 		cs_warn_error(err);
+	c->rejected++;
 }
 
 static void
@@ -247,7 +264,9 @@ report_rejects(struct ctx *c, const char *what)
 {
 	if (c->rejected)
 		cs_warnx("%ld %s rejected%s", c->rejected, what,
-		        c->rejected > 10 ? " (the first 10 shown)" : "");
+		        c->rejw                    ? " (see --rejects)"
+		                : c->rejected > 10 ? " (the first 10 shown)"
+		                                   : "");
 }
 
 /*
@@ -291,11 +310,11 @@ read_tickets(struct ctx *c, const char *path, ticket_fn *fn, void *arg)
 			cs_progress("tickets", n, 0);
 		if (row.problem) {
 			cs_error_set(&err, cs_csv_name(rd), row.line, "%s", row.problem);
-			reject(c, &err);
+			reject(c, &err, &row);
 			continue;
 		}
 		if (cs_ticket_read(&tc, &row, cs_csv_name(rd), &t, &err) < 0) {
-			reject(c, &err);
+			reject(c, &err, &row);
 			continue;
 		}
 		/* Tables are indexed by period: a stray year 9999 would stretch
@@ -306,7 +325,7 @@ read_tickets(struct ctx *c, const char *path, ticket_fn *fn, void *arg)
 			cs_error_set(&err, cs_csv_name(rd), row.line, "%s outside 1970 to 2099",
 			        t.created_at < TIME_MIN || t.created_at >= TIME_MAX ? "created_at"
 			                                                            : "solved_at");
-			reject(c, &err);
+			reject(c, &err, &row);
 			continue;
 		}
 		for (i = 0; i < c->nby; i++) {
@@ -541,11 +560,11 @@ verb_nps(struct ctx *c, int argc, char **argv)
 
 		if (row.problem) {
 			cs_error_set(&err, cs_csv_name(rd), row.line, "%s", row.problem);
-			reject(c, &err);
+			reject(c, &err, &row);
 			continue;
 		}
 		if (cs_survey_read(&sc, &row, cs_csv_name(rd), &sv, &err) < 0) {
-			reject(c, &err);
+			reject(c, &err, &row);
 			continue;
 		}
 		/* Answers of other kinds (csat, ces) are not NPS answers. */
@@ -557,7 +576,7 @@ verb_nps(struct ctx *c, int argc, char **argv)
 
 			cs_error_set(&err, cs_csv_name(rd), row.line, "bad answered_at '%.*s'",
 			        (int)len, at);
-			reject(c, &err);
+			reject(c, &err, &row);
 			continue;
 		}
 		for (i = 0; i < c->nby; i++) {
@@ -742,6 +761,7 @@ verb_weekly(struct ctx *c, int argc, char **argv)
 	wo.hours = c->hours;
 	wo.sla = c->sla;
 	wo.slowest = 10;
+	wo.encoding = c->o.encoding;
 	wk = cs_weekly_new(&wo);
 	read_tickets(c, tickets, weekly_ticket, wk);
 	if ((c->o.surveys && cs_weekly_load_surveys(wk, c->o.surveys, &err) < 0) ||
@@ -810,6 +830,8 @@ main(int argc, char **argv)
 		case OPT_AS_OF: c.o.as_of = optarg; break;
 		case OPT_BUSINESS: c.o.business = 1; break;
 		case OPT_BY: c.o.by = optarg; break;
+		case OPT_ENCODING: c.o.encoding = optarg; break;
+		case OPT_REJECTS: c.o.rejects = optarg; break;
 		case OPT_FLAGS: c.o.flags = optarg; break;
 		case OPT_FORMAT: c.o.format = optarg; break;
 		case OPT_FROM: c.o.from = optarg; break;
@@ -861,6 +883,12 @@ main(int argc, char **argv)
 		c.sla = cs_sla_defaults();
 	}
 	split_by(&c);
+	if (c.o.rejects) {
+		if (cs_output_open(&c.rej_out, c.o.rejects, &err) < 0)
+			cs_die_error(&err);
+		c.rejw = cs_writer_new(c.rej_out.fp, c.rej_out.name, 0);
+		cs_rejects_init(&c.rejects, c.rejw);
+	}
 	if (strcmp(verb, "weekly") == 0 && c.nby)
 		cs_usage_error("weekly has fixed breakdowns; --by is for metrics, nps and backlog");
 
@@ -873,6 +901,11 @@ main(int argc, char **argv)
 	else
 		verb_weekly(&c, argc, argv);
 
+	if (c.rejw) {
+		cs_rejects_release(&c.rejects);
+		if (cs_writer_close(c.rejw, &err) < 0 || cs_output_commit(&c.rej_out, &err) < 0)
+			cs_die_error(&err);
+	}
 	free(c.by);
 	cs_sla_free(c.sla);
 	cs_hours_free(c.hours);

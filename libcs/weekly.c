@@ -180,12 +180,13 @@ struct input {
 };
 
 static int
-input_open(struct input *in, const char *path, struct cs_error *err)
+input_open(struct input *in, const struct cs_weekly *w, const char *path, struct cs_error *err)
 {
 	struct cs_csv_options opt;
 
 	memset(in, 0, sizeof *in);
 	cs_csv_options_init(&opt);
+	opt.encoding = w->o.encoding;
 	in->rd = cs_csv_open(path, &opt, err);
 	if (in->rd == NULL)
 		return -1;
@@ -241,7 +242,7 @@ cs_weekly_load_surveys(struct cs_weekly *w, const char *path, struct cs_error *e
 	struct cs_survey_columns sc;
 	int rc;
 
-	if (input_open(&in, path, err) < 0)
+	if (input_open(&in, w, path, err) < 0)
 		return -1;
 	if (cs_survey_bind(&sc, in.h, in.name, err) < 0) {
 		cs_csv_close(in.rd);
@@ -375,7 +376,7 @@ cs_weekly_load_health(struct cs_weekly *w, const char *path, struct cs_error *er
 	char num[64], num2[64];
 	struct cs_report_table *t;
 
-	if (input_open(&in, path, err) < 0)
+	if (input_open(&in, w, path, err) < 0)
 		return -1;
 	if ((cacc = input_require(&in, "account", "health", err)) < 0 ||
 	        (cscore = input_require(&in, "score", "health", err)) < 0) {
@@ -577,7 +578,7 @@ cs_weekly_load_flags(struct cs_weekly *w, const char *path, struct cs_error *err
 	struct frow *rows = NULL;
 	size_t n = 0, cap = 0, i, k;
 
-	if (input_open(&in, path, err) < 0)
+	if (input_open(&in, w, path, err) < 0)
 		return -1;
 	if ((cacc = input_require(&in, "account", "flags", err)) < 0 ||
 	        (cflag = input_require(&in, "flag", "flags", err)) < 0) {
@@ -645,7 +646,7 @@ cs_weekly_load_staffing(struct cs_weekly *w, const char *path, struct cs_error *
 	size_t n = 0, cap = 0, i;
 	struct cs_report_table *t;
 
-	if (input_open(&in, path, err) < 0)
+	if (input_open(&in, w, path, err) < 0)
 		return -1;
 	if ((cstart = input_require(&in, "start", "staffing", err)) < 0 ||
 	        (cmin = input_require(&in, "minutes", "staffing", err)) < 0) {
@@ -786,7 +787,7 @@ cs_weekly_load_shrinkage(struct cs_weekly *w, const char *path, struct cs_error 
 	char *company[NW] = {0};
 	char nums[NW][32];
 
-	if (input_open(&in, path, err) < 0)
+	if (input_open(&in, w, path, err) < 0)
 		return -1;
 	if ((col[0] = input_require(&in, "team", "shrinkage", err)) < 0 ||
 	        (col[7] = input_require(&in, "total_pct", "shrinkage", err)) < 0) {

@@ -29,6 +29,7 @@ struct cs_weekly_options {
 	const struct cs_hours *hours;
 	const struct cs_sla *sla;
 	int slowest; /* rows in the slowest-open table */
+	const char *encoding; /* of the optional inputs; NULL: UTF-8 */
 };
 
 struct cs_weekly;
