@@ -460,8 +460,10 @@ cs_weekly_load_health(struct cs_weekly *w, const char *path, struct cs_error *er
 	}
 	if (cdelta >= 0) {
 		const char *cols[] = {"account", "name", "score", "delta", "band"};
-		size_t shown = 0;
+		size_t shown = 0, compared = 0;
 
+		for (i = 0; i < n; i++)
+			compared += !isnan(rows[i].delta);
 		qsort(rows, n, sizeof *rows, cmp_mover);
 		t = cs_report_add_table(w->aux, "Customer health: biggest movers", 5, cols);
 		for (i = 0; i < n && shown < 10; i++) {
@@ -483,7 +485,11 @@ cs_weekly_load_health(struct cs_weekly *w, const char *path, struct cs_error *er
 			cs_report_table_row(t, r);
 			shown++;
 		}
-		if (shown == 0)
+		if (compared == 0)
+			cs_report_table_note(t,
+			        "No previous scores to compare with: run "
+			        "cs-score health with --previous.");
+		else if (shown == 0)
 			cs_report_table_note(t, "No score moved since the previous run.");
 	}
 	if (crisk >= 0) {

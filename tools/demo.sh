@@ -29,16 +29,24 @@ cs-import -k usage -o c-usage.csv usage.csv
 cs-import -k surveys -o c-surveys.csv nps.csv
 cs-import -k attendance -o c-attendance.csv attendance.csv
 
-step "cs-score: customer health and proactive flags"
+step "cs-score: customer health and proactive flags, against last week's run"
 # Tickets name their account by its name (Zendesk's Organization); cs-score
 # matches them to the accounts list by name, and says how many tickets name
-# no account at all.
-cs-score health --accounts c-accounts.csv --usage c-usage.csv --tickets tickets.csv \
-	--surveys c-surveys.csv -o health.csv
-cs-score flags --accounts c-accounts.csv --usage c-usage.csv --tickets tickets.csv \
-	--surveys c-surveys.csv -o flags.csv
+# no account at all.  A weekly cron job keeps last week's outputs and passes
+# them with --previous: the demo makes them by scoring as of a week earlier.
+score() { # score VERB AS-OF [OPTIONS...]
+	verb=$1 as_of=$2
+	shift 2
+	cs-score "$verb" --accounts c-accounts.csv --usage c-usage.csv --tickets tickets.csv \
+		--surveys c-surveys.csv --as-of "$as_of" "$@"
+}
+score health 2026-11-08 -o health-last-week.csv 2>/dev/null
+score flags 2026-11-08 -o flags-last-week.csv 2>/dev/null
+score health 2026-11-15 --previous health-last-week.csv -o health.csv
+score flags 2026-11-15 --previous flags-last-week.csv -o flags.csv
 echo "health.csv: $(($(wc -l <health.csv) - 1)) accounts scored;" \
-	"flags.csv: $(($(wc -l <flags.csv) - 1)) flags raised"
+	"flags.csv: $(grep -c ',new$' flags.csv) new flags," \
+	"$(grep -c ',ongoing$' flags.csv) ongoing, $(grep -c ',resolved$' flags.csv) resolved"
 
 step "cs-staff: shrinkage from attendance, then forecast, workload and the plan"
 cs-staff shrinkage --by team -o shrinkage.csv c-attendance.csv
