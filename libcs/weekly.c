@@ -486,7 +486,8 @@ cs_weekly_load_health(struct cs_weekly *w, const char *path, struct cs_error *er
 		const char *cols[] = {"account", "name", "score", "delta", "band"};
 		size_t shown = 0;
 
-		qsort(rows, n, sizeof *rows, cmp_mover);
+		if (n)
+			qsort(rows, n, sizeof *rows, cmp_mover);
 		t = cs_report_add_table(w->aux, "Customer health: biggest movers", 5, cols);
 		for (i = 0; i < n && shown < 10; i++) {
 			const char *r[5];
@@ -514,7 +515,8 @@ cs_weekly_load_health(struct cs_weekly *w, const char *path, struct cs_error *er
 		const char *cols[] = {"account", "name", "score", "band", "renewal", "days"};
 		size_t shown = 0, total = 0;
 
-		qsort(rows, n, sizeof *rows, cmp_renewal);
+		if (n)
+			qsort(rows, n, sizeof *rows, cmp_renewal);
 		t = cs_report_add_table(w->aux, "Customer health: accounts at risk", 6, cols);
 		for (i = 0; i < n; i++) {
 			const char *r[6];
