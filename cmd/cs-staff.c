@@ -688,15 +688,9 @@ bind_load(struct load_cols *c, const struct cs_row *h)
 static int
 field_num(const struct cs_row *row, int col, double *v)
 {
-	char *end;
-
-	*v = NAN;
-	if (col < 0 || (size_t)col >= row->n || row->len[col] == 0)
-		return 0;
-	*v = strtod(row->f[col], &end);
-	if (end == row->f[col] || *end != '\0' || !isfinite(*v))
-		return -1;
-	return 0;
+	/* Not strtod: a plan never writes hex or words, and 0x10 agents is a
+	 * mistake to reject, not 16. */
+	return cs_row_number(row, col, v) < 0 ? -1 : 0;
 }
 
 /* Contacts, interval seconds and handle time of a row; -1 with err. */
