@@ -264,6 +264,9 @@ parse_double(const char *s, size_t len, double *v)
 		return -1;
 	memcpy(buf, s, len);
 	buf[len] = '\0';
+	/* strtod reads hex too: no export means 16 by 0x10. */
+	if (strpbrk(buf, "xX") != NULL)
+		return -1;
 	errno = 0;
 	*v = strtod(buf, &end);
 	if (errno == ERANGE || end == buf || *end != '\0' || !isfinite(*v))
