@@ -1143,7 +1143,8 @@ pct_opt(const char *opt, const char *arg, double max)
 	char *end;
 
 	v = strtod(arg, &end);
-	if (end == arg || (*end && strcmp(end, "%") != 0) || !(v >= 0) || v > max)
+	if (end == arg || (*end && strcmp(end, "%") != 0) || !(v >= 0) || v > max ||
+	        strpbrk(arg, "xX") != NULL)
 		cs_usage_error(
 		        "invalid value '%s' for %s (a percentage from 0 to %g)", arg, opt, max);
 	return v / 100;

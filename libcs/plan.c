@@ -57,6 +57,9 @@ parse_number(const char *s, char suffix, double *v, int *had_suffix)
 {
 	char *end;
 
+	/* Not hex, which strtod would read: 0x10 is a slip, not 16. */
+	if (strpbrk(s, "xX") != NULL)
+		return -1;
 	errno = 0;
 	*v = strtod(s, &end);
 	if (errno || end == s || !isfinite(*v))
@@ -104,6 +107,8 @@ cs_plan_parse_sl(const char *s, double *fraction, double *seconds)
 	char *end;
 	double p, t;
 
+	if (strpbrk(s, "xX") != NULL)
+		return -1;
 	errno = 0;
 	p = strtod(s, &end);
 	if (errno || end == s || *end != '/' || !(p > 0) || p > 100)
