@@ -174,7 +174,9 @@ cs_opt_double(const char *opt, const char *arg, double min, double max)
 
 	errno = 0;
 	v = strtod(arg, &end);
-	if (errno || end == arg || *end != '\0' || isnan(v) || v < min || v > max)
+	/* strtod reads hex too: 0x10 is a typing slip, not 16. */
+	if (errno || end == arg || *end != '\0' || isnan(v) || v < min || v > max ||
+	        strpbrk(arg, "xX") != NULL)
 		cs_usage_error(
 		        "invalid value '%s' for %s (a number from %g to %g)", arg, opt, min, max);
 	return v;

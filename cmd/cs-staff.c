@@ -688,15 +688,9 @@ bind_load(struct load_cols *c, const struct cs_row *h)
 static int
 field_num(const struct cs_row *row, int col, double *v)
 {
-	char *end;
-
-	*v = NAN;
-	if (col < 0 || (size_t)col >= row->n || row->len[col] == 0)
-		return 0;
-	*v = strtod(row->f[col], &end);
-	if (end == row->f[col] || *end != '\0' || !isfinite(*v))
-		return -1;
-	return 0;
+	/* Not strtod: a plan never writes hex or words, and 0x10 agents is a
+	 * mistake to reject, not 16. */
+	return cs_row_number(row, col, v) < 0 ? -1 : 0;
 }
 
 /* Contacts, interval seconds and handle time of a row; -1 with err. */
@@ -1149,7 +1143,8 @@ pct_opt(const char *opt, const char *arg, double max)
 	char *end;
 
 	v = strtod(arg, &end);
-	if (end == arg || (*end && strcmp(end, "%") != 0) || !(v >= 0) || v > max)
+	if (end == arg || (*end && strcmp(end, "%") != 0) || !(v >= 0) || v > max ||
+	        strpbrk(arg, "xX") != NULL)
 		cs_usage_error(
 		        "invalid value '%s' for %s (a percentage from 0 to %g)", arg, opt, max);
 	return v / 100;

@@ -628,6 +628,10 @@ parse_num(const char *s, size_t len, double *out)
 	}
 	if (len == 0 || cs_is_placeholder(s, len))
 		return 1;
+	/* strtod reads hex too, and 0x10 seats are a mistake, not 16. */
+	for (i = 0; i < len; i++)
+		if (s[i] == 'x' || s[i] == 'X')
+			return -1;
 	errno = 0;
 	*out = strtod(s, &end);
 	if (end != s + len || errno == ERANGE || !isfinite(*out))

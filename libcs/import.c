@@ -266,6 +266,9 @@ parse_double(const char *s, size_t len, double *v)
 		return -1;
 	memcpy(buf, s, len);
 	buf[len] = '\0';
+	/* strtod reads hex too: no export means 16 by 0x10. */
+	if (strpbrk(buf, "xX") != NULL)
+		return -1;
 	errno = 0;
 	*v = strtod(buf, &end);
 	if (errno == ERANGE || end == buf || *end != '\0' || !isfinite(*v))
@@ -1214,7 +1217,7 @@ convert_col(struct cs_import *im, size_t i, const struct cs_row *row, struct cs_
 	case CS_COL_COUNT: {
 		double x;
 		int has_clamp = mc && mc->has_clamp;
-		int plain;
+		int plain, duration = 0;
 
 		if (l == 0 || (l <= 5 && maybe_placeholder(v, l))) {
 			v = "", l = 0;
@@ -1222,7 +1225,8 @@ convert_col(struct cs_import *im, size_t i, const struct cs_row *row, struct cs_
 		}
 		plain = oc->type == CS_COL_COUNT ? is_plain_number(v, l, 0)
 		                                 : is_plain_number(v, l, 1);
-		if (plain && !has_clamp && !(mc && mc->has_unit))
+		if (plain && !has_clamp && !(mc && mc->has_unit) &&
+		        !(oc->unit != CS_CUNIT_NONE && v[0] == '-'))
 			break;
 		if (oc->unit != CS_CUNIT_NONE || (mc && mc->has_unit)) {
 			enum cs_unit su = mc && mc->has_unit ? mc->unit : cs_unit_of(oc->unit);
@@ -1238,6 +1242,7 @@ convert_col(struct cs_import *im, size_t i, const struct cs_row *row, struct cs_
 				return reject(im, "bad duration '%s' for %s",
 				        shown(v, l, sb, sizeof sb), oc->name);
 			x = secs / per;
+			duration = 1;
 		} else if (parse_double(v, l, &x) < 0) {
 			return reject(
 			        im, "bad number '%s' for %s", shown(v, l, sb, sizeof sb), oc->name);
@@ -1248,6 +1253,11 @@ convert_col(struct cs_import *im, size_t i, const struct cs_row *row, struct cs_
 			if (x > mc->clamp_max)
 				x = mc->clamp_max;
 		}
+		/* No time runs backwards: a negative duration left after the
+		 * clamp is refused here rather than by every reader downstream. */
+		if (duration && x < 0)
+			return reject(im, "bad duration '%s' for %s", shown(v, l, sb, sizeof sb),
+			        oc->name);
 		if (oc->type == CS_COL_COUNT && (x < 0 || x != floor(x)))
 			return reject(
 			        im, "bad count '%s' for %s", shown(v, l, sb, sizeof sb), oc->name);
@@ -1311,7 +1321,9 @@ convert_row(struct cs_import *im, const struct cs_row *row, struct cs_error *err
 			const char *v = row->f[b->src];
 			size_t l = row->len[b->src];
 
-			if (l && is_plain_number(v, l, b->fast == FAST_NUM)) {
+			/* A negative duration takes the full path, which refuses it. */
+			if (l && is_plain_number(v, l, b->fast == FAST_NUM) &&
+			        !(v[0] == '-' && im->ocols[i].unit != CS_CUNIT_NONE)) {
 				im->val[i] = v;
 				im->vlen[i] = l;
 				continue;

@@ -370,16 +370,21 @@ pct(long a, long b)
 void
 cs_metrics_result(struct cs_metrics *m, size_t group, int64_t ord, struct cs_metrics_result *r)
 {
-	struct cell *c = cs_grid_find(m->grid, group, ord);
+	struct cell *c = NULL;
 	int64_t a, b;
 	uint32_t i;
 
 	memset(r, 0, sizeof *r);
 	r->frt_mean_min = r->frt_p50_min = r->frt_p90_min = NAN;
 	r->res_mean_h = r->res_p50_h = r->res_p90_h = NAN;
+	/* A stream without rows has no group 0 at all: it reads as a group
+	 * without cells. */
+	if (group < cs_grid_ngroups(m->grid))
+		c = cs_grid_find(m->grid, group, ord);
 	if (c == NULL) {
 		/* No cell: the backlog carries over from the group's last cell. */
-		if (cs_grid_group_range(m->grid, group, &a, &b) && ord > b)
+		if (group < cs_grid_ngroups(m->grid) &&
+		        cs_grid_group_range(m->grid, group, &a, &b) && ord > b)
 			r->backlog = ((struct cell *)cs_grid_find(m->grid, group, b))->backlog;
 	} else {
 		int64_t end = cs_pord_start(m->o.period, m->o.tz, ord + 1);

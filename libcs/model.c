@@ -287,12 +287,17 @@ cs_model_load_mem(
 
 	while (pos < len && rc == 0) {
 		char *s = copy + pos, *nl = memchr(s, '\n', len - pos), *p, *w[16];
-		size_t n = 0;
+		size_t n = 0, end = nl ? (size_t)(nl - copy) : len;
 
+		line++;
+		/* A NUL would end the line early and hide the rest: binary. */
+		if (memchr(s, '\0', end - pos)) {
+			rc = cs_error_set(err, name, line, "NUL byte in model file");
+			break;
+		}
 		if (nl)
 			*nl = '\0';
-		pos = nl ? (size_t)(nl - copy) + 1 : len;
-		line++;
+		pos = nl ? end + 1 : len;
 		if ((p = strchr(s, '#')) != NULL)
 			*p = '\0';
 		for (p = s; *p;) {

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "libcs/buf.h"
+
 void
 cs_plan_defaults(struct cs_plan_mode *healthy, struct cs_plan_mode *emergency)
 {
@@ -55,6 +57,9 @@ parse_number(const char *s, char suffix, double *v, int *had_suffix)
 {
 	char *end;
 
+	/* Not hex, which strtod would read: 0x10 is a slip, not 16. */
+	if (strpbrk(s, "xX") != NULL)
+		return -1;
 	errno = 0;
 	*v = strtod(s, &end);
 	if (errno || end == s || !isfinite(*v))
@@ -102,6 +107,8 @@ cs_plan_parse_sl(const char *s, double *fraction, double *seconds)
 	char *end;
 	double p, t;
 
+	if (strpbrk(s, "xX") != NULL)
+		return -1;
 	errno = 0;
 	p = strtod(s, &end);
 	if (errno || end == s || *end != '/' || !(p > 0) || p > 100)
@@ -168,18 +175,30 @@ int
 cs_plan_modes_load(const char *path, struct cs_plan_mode *healthy, struct cs_plan_mode *emergency,
         struct cs_error *err)
 {
-	FILE *fp = fopen(path, "r");
-	char line[1024];
+	struct cs_buf b;
+	size_t pos = 0;
 	long lineno = 0;
-	int rc = 0;
+	int rc;
 
-	if (!fp)
-		return cs_error_set(err, path, 0, "cannot open: %s", strerror(errno));
-	while (rc == 0 && fgets(line, sizeof line, fp)) {
-		char *s = trim(line), *eq, *key, *val, *dot;
+	/* The whole file, not fgets: a long comment stays one line, and a NUL
+	 * byte (a binary file) is seen rather than ending the line early. */
+	cs_buf_init(&b);
+	rc = cs_buf_read_file(&b, path, CS_CONFIG_MAX, err);
+	while (rc == 0 && pos < b.len) {
+		char *line = b.data + pos, *nl = memchr(line, '\n', b.len - pos);
+		size_t end = nl ? (size_t)(nl - b.data) : b.len;
+		char *s, *eq, *key, *val, *dot;
 		struct cs_plan_mode *m;
 
 		lineno++;
+		if (memchr(line, '\0', end - pos)) {
+			rc = cs_error_set(err, path, lineno, "NUL byte in modes file");
+			break;
+		}
+		if (nl)
+			*nl = '\0';
+		pos = nl ? end + 1 : b.len;
+		s = trim(line);
 		if (*s == '\0' || *s == '#')
 			continue;
 		eq = strchr(s, '=');
@@ -208,9 +227,7 @@ cs_plan_modes_load(const char *path, struct cs_plan_mode *healthy, struct cs_pla
 			rc = cs_error_set(err, path, lineno, "bad key or value '%s.%s = %s'", key,
 			        dot + 1, val);
 	}
-	if (rc == 0 && ferror(fp))
-		rc = cs_error_set(err, path, 0, "read error");
-	fclose(fp);
+	cs_buf_release(&b);
 	return rc;
 }
 

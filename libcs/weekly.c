@@ -305,18 +305,14 @@ cmp_renewal(const void *a, const void *b)
 	return c ? c : strcmp(x->account, y->account);
 }
 
+/* The number in column c, NaN when empty or not a plain decimal:
+ * cs_row_number refuses the hex, words and infinities strtod would take. */
 static double
-num_or_nan(const char *s, size_t len)
+num_or_nan(const struct cs_row *row, int c)
 {
-	char buf[64], *end;
 	double v;
 
-	if (len == 0 || len >= sizeof buf)
-		return NAN;
-	memcpy(buf, s, len);
-	buf[len] = '\0';
-	v = strtod(buf, &end);
-	return *end == '\0' && end != buf ? v : NAN;
+	return cs_row_number(row, c, &v) == 0 ? v : NAN;
 }
 
 static char *
@@ -392,8 +388,6 @@ cs_weekly_load_health(struct cs_weekly *w, const char *path, struct cs_error *er
 	ctrend = cs_csv_column(in.h, "trend");
 	while ((rc = cs_csv_read(in.rd, &row, err)) > 0) {
 		struct hrow *h;
-		size_t len;
-		const char *s;
 
 		if (row.problem) {
 			input_bad(&in, &row, row.problem);
@@ -408,10 +402,8 @@ cs_weekly_load_health(struct cs_weekly *w, const char *path, struct cs_error *er
 		h->days = field_dup(&row, cdays);
 		h->trend = field_dup(&row, ctrend);
 		h->risk = field_dup(&row, crisk);
-		s = cell(&row, cscore, &len);
-		h->score = num_or_nan(s, len);
-		s = cell(&row, cdelta, &len);
-		h->delta = num_or_nan(s, len);
+		h->score = num_or_nan(&row, cscore);
+		h->delta = num_or_nan(&row, cdelta);
 	}
 	if (rc < 0)
 		goto done;
@@ -464,7 +456,8 @@ cs_weekly_load_health(struct cs_weekly *w, const char *path, struct cs_error *er
 
 		for (i = 0; i < n; i++)
 			compared += !isnan(rows[i].delta);
-		qsort(rows, n, sizeof *rows, cmp_mover);
+		if (n)
+			qsort(rows, n, sizeof *rows, cmp_mover);
 		t = cs_report_add_table(w->aux, "Customer health: biggest movers", 5, cols);
 		for (i = 0; i < n && shown < 10; i++) {
 			const char *r[5];
@@ -496,7 +489,8 @@ cs_weekly_load_health(struct cs_weekly *w, const char *path, struct cs_error *er
 		const char *cols[] = {"account", "name", "score", "band", "renewal", "days"};
 		size_t shown = 0, total = 0;
 
-		qsort(rows, n, sizeof *rows, cmp_renewal);
+		if (n)
+			qsort(rows, n, sizeof *rows, cmp_renewal);
 		t = cs_report_add_table(w->aux, "Customer health: accounts at risk", 6, cols);
 		for (i = 0; i < n; i++) {
 			const char *r[6];
@@ -687,8 +681,7 @@ cs_weekly_load_staffing(struct cs_weekly *w, const char *path, struct cs_error *
 			input_bad(&in, &row, "bad start");
 			continue;
 		}
-		s = cell(&row, cmin, &len);
-		m = num_or_nan(s, len);
+		m = num_or_nan(&row, cmin);
 		for (k = 0; k < 4; k++) {
 			int c = both ? (k == 0                  ? cah
 			                               : k == 1 ? csh
@@ -698,8 +691,7 @@ cs_weekly_load_staffing(struct cs_weekly *w, const char *path, struct cs_error *
 			                               : k == 1 ? cs
 			                                        : -1);
 
-			s = cell(&row, c, &len);
-			v[k] = c < 0 ? 0 : num_or_nan(s, len);
+			v[k] = c < 0 ? 0 : num_or_nan(&row, c);
 		}
 		if (isnan(m) || m <= 0 || isnan(v[0]) || isnan(v[1]) || isnan(v[2]) ||
 		        isnan(v[3])) {
@@ -816,9 +808,8 @@ cs_weekly_load_shrinkage(struct cs_weekly *w, const char *path, struct cs_error 
 		team = cell(&row, col[0], &len);
 		/* Percentages to one decimal, as the rest of the report. */
 		for (i = 0; i < NW; i++) {
-			size_t flen;
-			const char *v = cell(&row, col[i], &flen);
-			double x = i >= 2 ? num_or_nan(v, flen) : NAN;
+			const char *v = cell(&row, col[i], NULL);
+			double x = i >= 2 ? num_or_nan(&row, col[i]) : NAN;
 
 			r[i] = isnan(x) ? v : cs_report_number(nums[i], sizeof nums[i], x, 1);
 		}
