@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -127,6 +128,20 @@ cs_open_output(struct cs_output *o, const char *path)
 	if (cs_output_open(o, path, &err) < 0)
 		cs_die_error(&err);
 	pending_output = o;
+}
+
+void
+cs_check_outputs(const char *output, const char *rejects)
+{
+	struct stat a, b;
+
+	if (output == NULL || rejects == NULL || strcmp(output, "-") == 0 ||
+	        strcmp(rejects, "-") == 0)
+		return;
+	if (strcmp(output, rejects) == 0 ||
+	        (stat(output, &a) == 0 && stat(rejects, &b) == 0 && a.st_dev == b.st_dev &&
+	                a.st_ino == b.st_ino && S_ISREG(a.st_mode)))
+		cs_usage_error("-o and --rejects name the same file '%s'", output);
 }
 
 void

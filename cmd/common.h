@@ -42,6 +42,11 @@ void cs_print_version(void);
 
 /* Opens -o (or stdout) and registers it, so cs_die_error can abort it. */
 void cs_open_output(struct cs_output *o, const char *path);
+/* A usage error when -o and --rejects name one file (either may be NULL or
+ * "-"): the atomic -o would replace the rejects, which would then be lost
+ * without a word. */
+void cs_check_outputs(const char *output, const char *rejects);
+
 /* Commits the output; on a write error (full disk, /dev/full) prints it and
  * exits 1. */
 void cs_commit_output(struct cs_output *o);

@@ -302,6 +302,7 @@ main(int argc, char **argv)
 		return 0;
 	}
 
+	cs_check_outputs(output, rejects);
 	cs_open_output(&out, output);
 	w = cs_writer_new(out.fp, out.name, tsv);
 	if (rejects) {

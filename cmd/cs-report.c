@@ -883,6 +883,7 @@ main(int argc, char **argv)
 		c.sla = cs_sla_defaults();
 	}
 	split_by(&c);
+	cs_check_outputs(c.o.output, c.o.rejects);
 	if (c.o.rejects) {
 		if (cs_output_open(&c.rej_out, c.o.rejects, &err) < 0)
 			cs_die_error(&err);

@@ -265,6 +265,7 @@ main(int argc, char **argv)
 	if (stdin_uses > 1)
 		cs_usage_error("only one input can be stdin ('-')");
 
+	cs_check_outputs(output, rejects);
 	if (rejects) {
 		if (cs_output_open(&r.rej, rejects, &err) < 0)
 			cs_die_error(&err);
