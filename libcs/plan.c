@@ -246,3 +246,46 @@ cs_plan_fte(const struct cs_plan_totals *t, double hours, double hours_per_week)
 		return NAN;
 	return hours / weeks / hours_per_week;
 }
+
+const char *const cs_plan_mode_names[2] = {"healthy", "emergency"};
+
+int
+cs_plan_totals_write(struct cs_writer *w, const struct cs_plan_totals t[2], const int active[2],
+        double hours_per_week)
+{
+	int m, rc;
+
+	cs_writer_fieldz(w, "mode");
+	cs_writer_fieldz(w, "intervals");
+	cs_writer_fieldz(w, "agent_h");
+	cs_writer_fieldz(w, "scheduled_h");
+	cs_writer_fieldz(w, "buffer_h");
+	cs_writer_fieldz(w, "fte");
+	cs_writer_fieldz(w, "hours_per_week");
+	rc = cs_writer_end(w);
+	for (m = 0; m < 2; m++) {
+		if (!active[m])
+			continue;
+		cs_writer_fieldz(w, cs_plan_mode_names[m]);
+		cs_writer_number(w, (double)t[m].intervals, 0);
+		cs_writer_number(w, t[m].required_h, 3);
+		cs_writer_number(w, t[m].scheduled_h, 3);
+		cs_writer_number(w, t[m].buffer_h, 3);
+		cs_writer_number(w, cs_plan_fte(&t[m], t[m].scheduled_h, hours_per_week), 3);
+		cs_writer_number(w, hours_per_week, 3);
+		rc = cs_writer_end(w);
+	}
+	return rc;
+}
+
+const char *
+cs_plan_totals_format(
+        char *out, size_t size, int m, const struct cs_plan_totals *t, double hours_per_week)
+{
+	snprintf(out, size,
+	        "%s: %.3f agent-hours needed, %.3f scheduled (%.3f FTE at %g h/week), %.3f "
+	        "buffer hours for improvement work",
+	        cs_plan_mode_names[m], t->required_h, t->scheduled_h,
+	        cs_plan_fte(t, t->scheduled_h, hours_per_week), hours_per_week, t->buffer_h);
+	return out;
+}

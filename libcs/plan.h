@@ -11,8 +11,10 @@
 #ifndef CS_PLAN_H
 #define CS_PLAN_H
 
+#include <stddef.h>
 #include <stdint.h>
 
+#include "libcs/csvout.h"
 #include "libcs/erlang.h"
 #include "libcs/error.h"
 
@@ -70,5 +72,22 @@ void cs_plan_totals_add(struct cs_plan_totals *t, int64_t start, double minutes,
 /* Full-time equivalents: scheduled hours per week of the span over
  * hours_per_week; NaN for an empty span. */
 double cs_plan_fte(const struct cs_plan_totals *t, double hours, double hours_per_week);
+
+/* The modes' names by index: "healthy", "emergency". */
+extern const char *const cs_plan_mode_names[2];
+
+/*
+ * Writes the totals of the modes whose active[m] is set (t[0] healthy, t[1]
+ * emergency) as CSV to w: a header, then one row per mode with mode,
+ * intervals, agent_h, scheduled_h, buffer_h, fte and hours_per_week.  The
+ * caller closes w.  Returns what the last cs_writer_end returns.
+ */
+int cs_plan_totals_write(struct cs_writer *w, const struct cs_plan_totals t[2], const int active[2],
+        double hours_per_week);
+
+/* Formats mode m's totals as one sentence (agent-hours, scheduled hours,
+ * FTE, buffer hours) into out, for a message; returns out. */
+const char *cs_plan_totals_format(
+        char *out, size_t size, int m, const struct cs_plan_totals *t, double hours_per_week);
 
 #endif
