@@ -507,10 +507,23 @@ run_forecast(const struct opts *o, int argc, char **argv)
 
 /* ---- erlang and plan: filters that keep the input's columns ---- */
 
+/* What a filter verb needs besides the rows: its defaults, and the plan. */
+struct filter_run {
+	const struct opts *o;
+	struct cs_load_defaults def;
+	struct cs_plan plan;
+};
+
+/* Feeds every input to a filter verb: check refuses an input that lacks
+ * the verb's columns, row gives a row's values or fails (the row is then
+ * rejected), and the output keeps the input's columns with cols added. */
 static void
-run_erlang(const struct opts *o, int argc, char **argv)
+filter_rows(struct filter_run *fr, int argc, char **argv, const char *const *cols,
+        void (*check)(const struct opts *, const struct cs_load_cols *, const char *),
+        int (*row_vals)(struct filter_run *, const struct cs_load_cols *, const struct cs_row *,
+                const char *, char[][CS_FILTER_VALUE], struct cs_error *))
 {
-	const struct cs_load_defaults def = {o->interval_min, o->aht_s};
+	const struct opts *o = fr->o;
 	struct reader r;
 	struct cs_output out;
 	struct cs_writer *w;
@@ -529,38 +542,19 @@ run_erlang(const struct opts *o, int argc, char **argv)
 		struct cs_row row;
 		char vals[6][CS_FILTER_VALUE];
 
-		if (cs_filter_bind(&fl, h,
-		            o->target.model == CS_MODEL_ERLANG_A ? cs_load_columns_a
-		                                                 : cs_load_columns,
-		            file, &err) < 0)
+		if (cs_filter_bind(&fl, h, cols, file, &err) < 0)
 			cs_die_error(&err);
 		cs_load_bind(&lc, h);
-		if (lc.contacts < 0)
-			cs_diex(EXIT_DATA, "%s:1: not an intervals stream: no column 'contacts'",
-			        file);
-		if (o->evaluate && lc.agents < 0)
-			cs_diex(EXIT_DATA, "%s:1: --evaluate needs the column 'agents'", file);
+		check(o, &lc, file);
 		cs_filter_write_header(&fl, w, h);
 		while (next_row(&r, in, &row)) {
-			struct cs_load ld;
-			struct cs_erlang_result res;
-			long given = 0;
-
-			if (o->evaluate && cs_load_agents(&lc, &row, file, &given, &err) < 0) {
-				reject(&r, &err, &row);
-				continue;
-			}
-			if (cs_load_read(&lc, &def, &row, file, &ld, &err) < 0 ||
-			        (o->evaluate ? cs_erlang_eval(&o->target, ld.contacts,
-			                               ld.interval_s, ld.aht_s, given, &res, &err)
-			                     : cs_erlang_staff(&o->target, ld.contacts,
-			                               ld.interval_s, ld.aht_s, &res, &err)) < 0) {
+			if (row_vals(fr, &lc, &row, file, vals, &err) < 0) {
+				/* The models' errors name no file. */
 				if (!err.file[0])
 					relocate(&err, file, row.line);
 				reject(&r, &err, &row);
 				continue;
 			}
-			cs_load_values(&res, vals);
 			if (cs_filter_write_row(&fl, w, &row, vals) < 0)
 				break;
 		}
@@ -569,6 +563,45 @@ run_erlang(const struct opts *o, int argc, char **argv)
 	reader_finish(&r);
 	close_output(&out, w);
 	cs_filter_release(&fl);
+}
+
+static void
+erlang_check(const struct opts *o, const struct cs_load_cols *lc, const char *file)
+{
+	if (lc->contacts < 0)
+		cs_diex(EXIT_DATA, "%s:1: not an intervals stream: no column 'contacts'", file);
+	if (o->evaluate && lc->agents < 0)
+		cs_diex(EXIT_DATA, "%s:1: --evaluate needs the column 'agents'", file);
+}
+
+static int
+erlang_row(struct filter_run *fr, const struct cs_load_cols *lc, const struct cs_row *row,
+        const char *file, char vals[][CS_FILTER_VALUE], struct cs_error *err)
+{
+	const struct cs_erlang_target *t = &fr->o->target;
+	struct cs_load ld;
+	struct cs_erlang_result res;
+	long given = 0;
+
+	if ((fr->o->evaluate && cs_load_agents(lc, row, file, &given, err) < 0) ||
+	        cs_load_read(lc, &fr->def, row, file, &ld, err) < 0 ||
+	        (fr->o->evaluate ? cs_erlang_eval(t, ld.contacts, ld.interval_s, ld.aht_s, given,
+	                                   &res, err)
+	                         : cs_erlang_staff(
+	                                   t, ld.contacts, ld.interval_s, ld.aht_s, &res, err)) < 0)
+		return -1;
+	cs_load_values(&res, vals);
+	return 0;
+}
+
+static void
+run_erlang(const struct opts *o, int argc, char **argv)
+{
+	struct filter_run fr = {o, {o->interval_min, o->aht_s}, {0}};
+
+	filter_rows(&fr, argc, argv,
+	        o->target.model == CS_MODEL_ERLANG_A ? cs_load_columns_a : cs_load_columns,
+	        erlang_check, erlang_row);
 }
 
 /* fp is the --totals file, opened before any work so that an unwritable
@@ -598,123 +631,48 @@ write_totals(const struct opts *o, FILE *fp, const struct cs_plan_totals *t, con
 }
 
 static void
+plan_check(const struct opts *o, const struct cs_load_cols *lc, const char *file)
+{
+	if (o->mode != 1 && lc->agents < 0)
+		cs_diex(EXIT_DATA, "%s:1: not an erlang stream: no column 'agents'", file);
+	if (o->mode != 0 && lc->contacts < 0)
+		cs_diex(EXIT_DATA,
+		        "%s:1: the emergency mode needs the column 'contacts' to recompute agents",
+		        file);
+	if (lc->start < 0)
+		cs_diex(EXIT_DATA, "%s:1: not an intervals stream: no column 'start'", file);
+}
+
+static int
+plan_row(struct filter_run *fr, const struct cs_load_cols *lc, const struct cs_row *row,
+        const char *file, char vals[][CS_FILTER_VALUE], struct cs_error *err)
+{
+	int mode = fr->o->mode;
+	double interval_s;
+	long agents = 0;
+	int64_t start;
+	struct cs_load ld = {0, 0, 0};
+
+	if (cs_load_start(lc, row, file, &start, err) < 0 ||
+	        (mode != 1 && cs_load_agents(lc, row, file, &agents, err) < 0) ||
+	        (mode != 0 && cs_load_read(lc, &fr->def, row, file, &ld, err) < 0) ||
+	        cs_load_interval(lc, &fr->def, row, file, &interval_s, err) < 0)
+		return -1;
+	return cs_plan_interval(&fr->plan, start, interval_s, agents, &ld, vals, err);
+}
+
+static void
 run_plan(const struct opts *o, int argc, char **argv)
 {
-	static const char *const single[] = {"agents", "scheduled", NULL};
-	static const char *const emerg[] = {
-	        "agents", "scheduled", "sl_pct", "asa_s", "occupancy_pct", "abandon_pct", NULL};
-	static const char *const emerg_c[] = {
-	        "agents", "scheduled", "sl_pct", "asa_s", "occupancy_pct", NULL};
-	static const char *const both[] = {"agents_healthy", "scheduled_healthy",
-	        "agents_emergency", "scheduled_emergency", NULL};
-	const struct cs_load_defaults def = {o->interval_min, o->aht_s};
-	struct reader r;
-	struct cs_output out;
-	struct cs_writer *w;
-	struct cs_error err;
-	struct cs_plan_totals tot[2];
+	struct filter_run fr = {o, {o->interval_min, o->aht_s}, {0}};
 	int active[2] = {o->mode != 1, o->mode != 0};
-	int i;
-
 	FILE *totals = NULL;
-	struct cs_filter fl;
 
 	if (o->totals && !(totals = fopen(o->totals, "w")))
 		cs_diex(EXIT_DATA, "%s: cannot open for writing", o->totals);
-	cs_plan_totals_init(&tot[0]);
-	cs_plan_totals_init(&tot[1]);
-	cs_filter_init(&fl);
-	reader_init(&r, o);
-	open_output(o, &out, &w);
-	for (i = 0; i < (argc ? argc : 1); i++) {
-		struct cs_csv_reader *in = open_input(o, argc ? argv[i] : NULL);
-		const struct cs_row *h = cs_csv_header(in);
-		const char *file = cs_csv_name(in);
-		struct cs_load_cols lc;
-		struct cs_row row;
-		char vals[6][CS_FILTER_VALUE];
-
-		if (cs_filter_bind(&fl, h,
-		            o->mode == 2 ? both
-		                    : o->mode == 1
-		                    ? (o->emergency.target.model == CS_MODEL_ERLANG_A ? emerg
-		                                                                      : emerg_c)
-		                    : single,
-		            file, &err) < 0)
-			cs_die_error(&err);
-		cs_load_bind(&lc, h);
-		if (o->mode != 1 && lc.agents < 0)
-			cs_diex(EXIT_DATA, "%s:1: not an erlang stream: no column 'agents'", file);
-		if (o->mode != 0 && lc.contacts < 0)
-			cs_diex(EXIT_DATA,
-			        "%s:1: the emergency mode needs the column 'contacts' to "
-			        "recompute agents",
-			        file);
-		if (lc.start < 0)
-			cs_diex(EXIT_DATA, "%s:1: not an intervals stream: no column 'start'",
-			        file);
-		cs_filter_write_header(&fl, w, h);
-		while (next_row(&r, in, &row)) {
-			double interval_s;
-			long ah = 0, sh = 0, bh = 0, ae = 0, se = 0, be = 0;
-			int64_t start;
-			struct cs_load ld;
-			struct cs_erlang_result res;
-
-			if (cs_time_parse(row.f[lc.start], row.len[lc.start], CS_ORDER_YMD, NULL,
-			            &start) != CS_PARSE_OK) {
-				cs_error_set(
-				        &err, file, row.line, "bad start '%s'", row.f[lc.start]);
-				reject(&r, &err, &row);
-				continue;
-			}
-			if ((o->mode != 1 && cs_load_agents(&lc, &row, file, &ah, &err) < 0) ||
-			        (o->mode != 0 &&
-			                cs_load_read(&lc, &def, &row, file, &ld, &err) < 0) ||
-			        cs_load_interval(&lc, &def, &row, file, &interval_s, &err) < 0) {
-				reject(&r, &err, &row);
-				continue;
-			}
-			if (o->mode != 0) {
-				if (cs_erlang_staff(&o->emergency.target, ld.contacts, interval_s,
-				            ld.aht_s, &res, &err) < 0) {
-					relocate(&err, file, row.line);
-					reject(&r, &err, &row);
-					continue;
-				}
-				ae = res.agents;
-				se = cs_plan_schedule(&o->emergency, ae, &be);
-				cs_plan_totals_add(&tot[1], start, interval_s / 60, ae, se, be);
-			}
-			if (o->mode != 1) {
-				sh = cs_plan_schedule(&o->healthy, ah, &bh);
-				cs_plan_totals_add(&tot[0], start, interval_s / 60, ah, sh, bh);
-			}
-			if (o->mode == 0) {
-				snprintf(vals[0], CS_FILTER_VALUE, "%ld", ah);
-				snprintf(vals[1], CS_FILTER_VALUE, "%ld", sh);
-			} else if (o->mode == 1) {
-				snprintf(vals[0], CS_FILTER_VALUE, "%ld", ae);
-				snprintf(vals[1], CS_FILTER_VALUE, "%ld", se);
-				cs_filter_number(vals[2], res.sl * 100, 3);
-				cs_filter_number(vals[3], res.asa_s, 3);
-				cs_filter_number(vals[4], res.occupancy * 100, 3);
-				cs_filter_number(vals[5], res.abandon * 100, 3);
-			} else {
-				snprintf(vals[0], CS_FILTER_VALUE, "%ld", ah);
-				snprintf(vals[1], CS_FILTER_VALUE, "%ld", sh);
-				snprintf(vals[2], CS_FILTER_VALUE, "%ld", ae);
-				snprintf(vals[3], CS_FILTER_VALUE, "%ld", se);
-			}
-			if (cs_filter_write_row(&fl, w, &row, vals) < 0)
-				break;
-		}
-		cs_csv_close(in);
-	}
-	reader_finish(&r);
-	close_output(&out, w);
-	write_totals(o, totals, tot, active);
-	cs_filter_release(&fl);
+	cs_plan_init(&fr.plan, (enum cs_plan_which)o->mode, &o->healthy, &o->emergency);
+	filter_rows(&fr, argc, argv, cs_plan_columns(&fr.plan), plan_check, plan_row);
+	write_totals(o, totals, fr.plan.tot, active);
 }
 
 /* ---- shrinkage ---- */

@@ -7,6 +7,8 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "libcs/datetime.h"
+
 const char *const cs_load_columns_a[] = {
         "erlangs", "agents", "sl_pct", "asa_s", "occupancy_pct", "abandon_pct", NULL};
 const char *const cs_load_columns[] = {
@@ -71,6 +73,18 @@ cs_load_read(const struct cs_load_cols *c, const struct cs_load_defaults *d,
 			        "no handle time: the row has no aht_s and no --aht was given");
 		out->aht_s = 0;
 	}
+	return 0;
+}
+
+int
+cs_load_start(const struct cs_load_cols *c, const struct cs_row *row, const char *file,
+        int64_t *start, struct cs_error *err)
+{
+	size_t len;
+	const char *s = cs_row_field(row, c->start, &len);
+
+	if (cs_time_parse(s, len, CS_ORDER_YMD, NULL, start) != CS_PARSE_OK)
+		return cs_error_set(err, file, row->line, "bad start '%s'", s);
 	return 0;
 }
 

@@ -10,6 +10,8 @@
 #ifndef CS_LOAD_H
 #define CS_LOAD_H
 
+#include <stdint.h>
+
 #include "libcs/csv.h"
 #include "libcs/erlang.h"
 #include "libcs/error.h"
@@ -48,6 +50,11 @@ int cs_load_read(const struct cs_load_cols *c, const struct cs_load_defaults *d,
  * Returns -1 with err filled on a bad minutes field. */
 int cs_load_interval(const struct cs_load_cols *c, const struct cs_load_defaults *d,
         const struct cs_row *row, const char *file, double *interval_s, struct cs_error *err);
+
+/* The row's start: a timestamp as cs_time_parse reads it (dates year
+ * first).  Returns -1 with err filled otherwise. */
+int cs_load_start(const struct cs_load_cols *c, const struct cs_row *row, const char *file,
+        int64_t *start, struct cs_error *err);
 
 /* The row's agents: a whole number from 0 to 1e7 (empty is an error).
  * Returns -1 with err filled otherwise. */
