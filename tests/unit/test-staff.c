@@ -14,8 +14,10 @@
 
 #include "libcs/csv.h"
 #include "libcs/csvout.h"
+#include "libcs/filter.h"
 #include "libcs/forecast.h"
 #include "libcs/intervals.h"
+#include "libcs/load.h"
 #include "libcs/plan.h"
 #include "libcs/shrinkage.h"
 #include "tests/tap.h"
@@ -438,6 +440,93 @@ test_accuracy_write(void)
 	free(buf);
 }
 
+static void
+test_plan_interval(void)
+{
+	struct cs_plan_mode h, e;
+	struct cs_plan p;
+	struct cs_load ld = {60, 1800, 300};
+	struct cs_error err;
+	char vals[6][CS_FILTER_VALUE];
+	const char *const *cols;
+
+	cs_plan_defaults(&h, &e);
+	h.shrinkage = e.shrinkage = 0.3;
+	h.planned = e.planned = 0.1;
+	h.buffer = 0.1;
+	h.buffer_pct = 1;
+	e.target.model = CS_MODEL_WORKLOAD;
+	/* Healthy: 14 agents at 30% shrinkage and a 10% buffer give 22, as in
+	 * test_plan. */
+	cs_plan_init(&p, CS_PLAN_HEALTHY, &h, &e);
+	cols = cs_plan_columns(&p);
+	tap_ok(strcmp(cols[0], "agents") == 0 && strcmp(cols[1], "scheduled") == 0 && !cols[2],
+	        "plan interval: healthy adds agents and scheduled");
+	tap_long(cs_plan_interval(&p, 0, 1800, 14, &ld, vals, &err), 0, "plan interval: healthy");
+	tap_ok(strcmp(vals[0], "14") == 0 && strcmp(vals[1], "22") == 0,
+	        "plan interval: healthy 14 agents, 22 scheduled");
+	tap_num(p.tot[0].scheduled_h, 11, 1e-12, "plan interval: 22 agents for half an hour");
+	tap_long(p.tot[1].intervals, 0, "plan interval: no emergency totals");
+	/* Emergency, workload: 60 contacts x 300 s over 1800 s are 10
+	 * erlangs; under the 95% cap 10 / 0.95 = 10.53, so 11 agents at
+	 * 10 / 11 = 90.909% occupancy.  Planned shrinkage cancelled: 20%,
+	 * 11 / 0.8 = 13.75, so 14 scheduled; no buffer. */
+	cs_plan_init(&p, CS_PLAN_EMERGENCY, &h, &e);
+	cols = cs_plan_columns(&p);
+	tap_ok(strcmp(cols[4], "occupancy_pct") == 0 && !cols[5],
+	        "plan interval: emergency adds the metrics, no abandon_pct");
+	tap_long(cs_plan_interval(&p, 0, 1800, 0, &ld, vals, &err), 0, "plan interval: emergency");
+	tap_str(vals[0], "11", "plan interval: emergency agents");
+	tap_str(vals[1], "14", "plan interval: emergency scheduled");
+	tap_str(vals[2], "", "plan interval: no service level under workload");
+	tap_str(vals[4], "90.909", "plan interval: occupancy");
+	tap_str(vals[5], "", "plan interval: no abandonment");
+	tap_num(p.tot[1].required_h, 5.5, 1e-12, "plan interval: 11 agents for half an hour");
+	/* Both: 14 and 22 healthy, 11 and 14 emergency. */
+	cs_plan_init(&p, CS_PLAN_BOTH, &h, &e);
+	cols = cs_plan_columns(&p);
+	tap_str(cols[3], "scheduled_emergency", "plan interval: both's last column");
+	cs_plan_interval(&p, 0, 1800, 14, &ld, vals, &err);
+	tap_ok(strcmp(vals[0], "14") == 0 && strcmp(vals[1], "22") == 0 &&
+	                strcmp(vals[2], "11") == 0 && strcmp(vals[3], "14") == 0,
+	        "plan interval: both modes' agents and scheduled");
+	tap_ok(p.tot[0].intervals == 1 && p.tot[1].intervals == 1, "plan interval: both totals");
+	/* A load the model refuses adds nothing. */
+	ld.interval_s = 0;
+	tap_long(cs_plan_interval(&p, 1800, 0, 14, &ld, vals, &err), -1,
+	        "plan interval: a bad load fails");
+	tap_ok(p.tot[0].intervals == 1 && p.tot[1].intervals == 1 && err.file[0] == '\0',
+	        "plan interval: nothing added, the error names no file");
+	e.target.model = CS_MODEL_ERLANG_A;
+	cs_plan_init(&p, CS_PLAN_EMERGENCY, &h, &e);
+	tap_str(cs_plan_columns(&p)[5], "abandon_pct", "plan interval: erlang-a adds abandon_pct");
+}
+
+static void
+test_load_start(void)
+{
+	static const char data[] = "start\n2026-01-05T09:30:00Z\nMonday\n";
+	struct cs_csv_options opt;
+	struct cs_csv_reader *r;
+	struct cs_load_cols c;
+	struct cs_row row;
+	struct cs_error err;
+	int64_t t;
+
+	cs_csv_options_init(&opt);
+	r = cs_csv_open_mem("mem", data, sizeof data - 1, &opt, &err);
+	cs_load_bind(&c, cs_csv_header(r));
+	cs_csv_read(r, &row, &err);
+	/* 2026-01-05 is day 20458: 20458 x 86400 + 9.5 h = 1767605400. */
+	tap_ok(cs_load_start(&c, &row, "mem", &t, &err) == 0 && t == 1767605400,
+	        "load start: a timestamp");
+	cs_csv_read(r, &row, &err);
+	tap_long(cs_load_start(&c, &row, "mem", &t, &err), -1, "load start: a word fails");
+	tap_ok(strcmp(err.msg, "bad start 'Monday'") == 0 && err.line == 3,
+	        "load start: the message and line");
+	cs_csv_close(r);
+}
+
 int
 main(void)
 {
@@ -449,5 +538,7 @@ main(void)
 	test_shrinkage_load();
 	test_fc_set();
 	test_accuracy_write();
+	test_plan_interval();
+	test_load_start();
 	return tap_done();
 }
