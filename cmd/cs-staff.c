@@ -708,51 +708,21 @@ run_shrinkage(const struct opts *o, int argc, char **argv)
 static void
 run_calc(const struct opts *o)
 {
+	const struct cs_load ld = {o->contacts, o->interval_min * 60, o->aht_s};
 	struct cs_output out;
 	struct cs_writer *w;
 	struct cs_error err;
-	struct cs_erlang_result best, res;
-	double interval_s = o->interval_min * 60;
-	long n, lo, hi;
+	struct cs_what_if wi;
 
 	if (isnan(o->contacts))
 		cs_usage_error("calc needs --contacts");
 	if (isnan(o->aht_s))
 		cs_usage_error("calc needs --aht");
-	if (cs_erlang_staff(&o->target, o->contacts, interval_s, o->aht_s, &best, &err) < 0)
+	if (cs_load_what_if(&o->target, &ld, &wi, &err) < 0)
 		cs_die_error(&err);
-	lo = (long)floor(best.erlangs);
-	if (lo > best.agents - 3)
-		lo = best.agents - 3;
-	if (lo < best.agents - 30)
-		lo = best.agents - 30;
-	if (lo < 1)
-		lo = best.agents > 0 ? 1 : 0;
-	hi = best.agents + 3;
 	open_output(o, &out, &w);
-	cs_writer_fieldz(w, "erlangs");
-	cs_writer_fieldz(w, "agents");
-	cs_writer_fieldz(w, "sl_pct");
-	cs_writer_fieldz(w, "asa_s");
-	cs_writer_fieldz(w, "occupancy_pct");
-	if (o->target.model == CS_MODEL_ERLANG_A)
-		cs_writer_fieldz(w, "abandon_pct");
-	cs_writer_fieldz(w, "answer");
-	cs_writer_end(w);
-	for (n = lo; n <= hi; n++) {
-		if (cs_erlang_eval(&o->target, o->contacts, interval_s, o->aht_s, n, &res, &err) <
-		        0)
-			cs_die_error(&err);
-		cs_writer_number(w, res.erlangs, 3);
-		cs_writer_number(w, (double)n, 0);
-		cs_writer_number(w, res.sl * 100, 3);
-		cs_writer_number(w, res.asa_s, 3);
-		cs_writer_number(w, res.occupancy * 100, 3);
-		if (o->target.model == CS_MODEL_ERLANG_A)
-			cs_writer_number(w, res.abandon * 100, 3);
-		cs_writer_fieldz(w, n == best.agents ? "*" : "");
-		cs_writer_end(w);
-	}
+	if (cs_load_what_if_write(&o->target, &ld, &wi, w, &err) < 0)
+		cs_die_error(&err);
 	close_output(&out, w);
 }
 

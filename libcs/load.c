@@ -110,3 +110,55 @@ cs_load_values(const struct cs_erlang_result *res, char vals[][CS_FILTER_VALUE])
 	cs_filter_number(vals[4], res->occupancy * 100, 3);
 	cs_filter_number(vals[5], res->abandon * 100, 3);
 }
+
+int
+cs_load_what_if(const struct cs_erlang_target *t, const struct cs_load *ld, struct cs_what_if *wi,
+        struct cs_error *err)
+{
+	long agents;
+
+	if (cs_erlang_staff(t, ld->contacts, ld->interval_s, ld->aht_s, &wi->best, err) < 0)
+		return -1;
+	agents = wi->best.agents;
+	wi->lo = (long)floor(wi->best.erlangs);
+	if (wi->lo > agents - 3)
+		wi->lo = agents - 3;
+	if (wi->lo < agents - 30)
+		wi->lo = agents - 30;
+	if (wi->lo < 1)
+		wi->lo = agents > 0 ? 1 : 0;
+	wi->hi = agents + 3;
+	return 0;
+}
+
+int
+cs_load_what_if_write(const struct cs_erlang_target *t, const struct cs_load *ld,
+        const struct cs_what_if *wi, struct cs_writer *w, struct cs_error *err)
+{
+	struct cs_erlang_result res;
+	long n;
+
+	cs_writer_fieldz(w, "erlangs");
+	cs_writer_fieldz(w, "agents");
+	cs_writer_fieldz(w, "sl_pct");
+	cs_writer_fieldz(w, "asa_s");
+	cs_writer_fieldz(w, "occupancy_pct");
+	if (t->model == CS_MODEL_ERLANG_A)
+		cs_writer_fieldz(w, "abandon_pct");
+	cs_writer_fieldz(w, "answer");
+	cs_writer_end(w);
+	for (n = wi->lo; n <= wi->hi; n++) {
+		if (cs_erlang_eval(t, ld->contacts, ld->interval_s, ld->aht_s, n, &res, err) < 0)
+			return -1;
+		cs_writer_number(w, res.erlangs, 3);
+		cs_writer_number(w, (double)n, 0);
+		cs_writer_number(w, res.sl * 100, 3);
+		cs_writer_number(w, res.asa_s, 3);
+		cs_writer_number(w, res.occupancy * 100, 3);
+		if (t->model == CS_MODEL_ERLANG_A)
+			cs_writer_number(w, res.abandon * 100, 3);
+		cs_writer_fieldz(w, n == wi->best.agents ? "*" : "");
+		cs_writer_end(w);
+	}
+	return 0;
+}

@@ -70,4 +70,26 @@ extern const char *const cs_load_columns[];
  * asa_s, occupancy_pct and abandon_pct (percentages, three decimals). */
 void cs_load_values(const struct cs_erlang_result *res, char vals[][CS_FILTER_VALUE]);
 
+/*
+ * A what-if of one load (cs-staff calc): the least agents that meet t's
+ * targets, and the agent counts worth showing around that answer: from the
+ * load rounded down or 3 below the answer, whichever is lower (but never
+ * more than 30 below, and at least 1 unless the answer is 0), to 3 above.
+ */
+struct cs_what_if {
+	struct cs_erlang_result best;
+	long lo, hi;
+};
+
+/* Returns -1 with err filled (no file) when the load cannot be staffed. */
+int cs_load_what_if(const struct cs_erlang_target *t, const struct cs_load *ld,
+        struct cs_what_if *wi, struct cs_error *err);
+
+/* Writes one row per agent count from wi->lo to wi->hi after a header:
+ * erlangs, agents, sl_pct, asa_s, occupancy_pct, abandon_pct (Erlang A
+ * only) and answer ("*" on the answer's row).  Returns -1 with err filled
+ * when a count cannot be evaluated. */
+int cs_load_what_if_write(const struct cs_erlang_target *t, const struct cs_load *ld,
+        const struct cs_what_if *wi, struct cs_writer *w, struct cs_error *err);
+
 #endif

@@ -240,6 +240,49 @@ test_values(void)
 	tap_str(cs_load_columns_a[5], "abandon_pct", "columns: Erlang A adds abandon_pct");
 }
 
+static void
+test_what_if(void)
+{
+	struct cs_erlang_target t;
+	struct cs_load ld = {60, 1800, 300};
+	struct cs_what_if wi;
+	struct cs_error err;
+	struct cs_writer *w;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	cs_erlang_target_init(&t);
+	t.model = CS_MODEL_WORKLOAD;
+	/* 60 x 300 / 1800 = 10 erlangs, no cap: 10 agents.  The table runs
+	 * from 3 below (7 is below the load's 10) to 3 above. */
+	tap_long(cs_load_what_if(&t, &ld, &wi, &err), 0, "what-if: staffs");
+	tap_ok(wi.best.agents == 10 && wi.lo == 7 && wi.hi == 13, "what-if: 7 to 13 around 10");
+	fp = open_memstream(&buf, &len);
+	w = cs_writer_new(fp, "mem", 0);
+	tap_long(cs_load_what_if_write(&t, &ld, &wi, w, &err), 0, "what-if: writes");
+	cs_writer_close(w, &err);
+	fclose(fp);
+	/* Occupancy 10 / n, at most 100%: 90.909, 83.333, 76.923 above 10. */
+	tap_str(buf,
+	        "erlangs,agents,sl_pct,asa_s,occupancy_pct,answer\n"
+	        "10,7,,,100,\n10,8,,,100,\n10,9,,,100,\n10,10,,,100,*\n"
+	        "10,11,,,90.909,\n10,12,,,83.333,\n10,13,,,76.923,\n",
+	        "what-if: the table, the answer marked");
+	free(buf);
+	/* A 20% cap: 10 / 0.2 = 50 agents; the load's 10 is more than 30
+	 * below, so the table starts at 20. */
+	t.max_occupancy = 0.2;
+	cs_load_what_if(&t, &ld, &wi, &err);
+	tap_ok(wi.best.agents == 50 && wi.lo == 20 && wi.hi == 53, "what-if: at most 30 below");
+	/* No contacts: no agents, a table from 0 to 3. */
+	ld.contacts = 0;
+	cs_load_what_if(&t, &ld, &wi, &err);
+	tap_ok(wi.best.agents == 0 && wi.lo == 0 && wi.hi == 3, "what-if: no contacts, 0 to 3");
+	ld.interval_s = 0;
+	tap_long(cs_load_what_if(&t, &ld, &wi, &err), -1, "what-if: a bad load fails");
+}
+
 int
 main(void)
 {
@@ -247,5 +290,6 @@ main(void)
 	test_filter();
 	test_load();
 	test_values();
+	test_what_if();
 	return tap_done();
 }
