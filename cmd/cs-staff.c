@@ -4,8 +4,9 @@
  * shrinkage (from attendance), plan (scheduled staff in a healthy and an
  * emergency mode) and calc (one what-if at the prompt).
  *
- * Option parsing, reading rows, rejecting bad ones and writing; every
- * formula lives in libcs (erlang, intervals, forecast, shrinkage, plan).
+ * Option parsing, feeding input files to libcs, rejecting bad rows and
+ * opening the output; every formula and every row's reading lives in libcs
+ * (erlang, intervals, forecast, shrinkage, plan, load, filter).
  */
 #include "config.h"
 
