@@ -25,6 +25,7 @@
 #include "libcs/period.h"
 #include "libcs/render.h"
 #include "libcs/sla.h"
+#include "libcs/survey.h"
 #include "libcs/ticket.h"
 #include "libcs/weekly.h"
 #include "libcs/xalloc.h"
@@ -522,7 +523,8 @@ verb_nps(struct ctx *c, int argc, char **argv)
 	struct cs_output out;
 	struct cs_writer *w;
 	struct order *ord;
-	int *by, cscore, ckind, cat, rc, any;
+	struct cs_survey_columns sc;
+	int *by, rc, any;
 	const char **keys = xcalloc(c->nby + 1, sizeof *keys);
 	size_t *lens = xcalloc(c->nby + 1, sizeof *lens), i, g, n;
 	int64_t first, last, p;
@@ -532,42 +534,29 @@ verb_nps(struct ctx *c, int argc, char **argv)
 	rd = open_input(c, argc ? argv[0] : NULL);
 	h = cs_csv_header(rd);
 	by = bind_by(c, rd);
-	cscore = cs_csv_column(h, "score");
-	ckind = cs_csv_column(h, "kind");
-	cat = cs_csv_column(h, "answered_at");
-	if (cscore < 0 || cat < 0) {
-		cs_error_set(&err, cs_csv_name(rd), 1, "not a surveys stream: no column '%s'",
-		        cscore < 0 ? "score" : "answered_at");
+	if (cs_survey_bind(&sc, h, cs_csv_name(rd), &err) < 0)
 		cs_die_error(&err);
-	}
 	while ((rc = cs_csv_read(rd, &row, &err)) > 0) {
-		int64_t t;
-		int score;
+		struct cs_survey sv;
 
 		if (row.problem) {
 			cs_error_set(&err, cs_csv_name(rd), row.line, "%s", row.problem);
 			reject(c, &err);
 			continue;
 		}
-		/* Answers of other kinds (csat, ces) are not NPS answers. */
-		if (ckind >= 0 && (size_t)ckind < row.n && row.len[ckind] &&
-		        strcasecmp(row.f[ckind], "nps") != 0)
-			continue;
-		score = (size_t)cscore < row.n ? cs_survey_score(row.f[cscore], row.len[cscore])
-		                               : -1;
-		if (score < 0) {
-			cs_error_set(&err, cs_csv_name(rd), row.line,
-			        "bad score '%s' (a whole number from 0 to 10)",
-			        (size_t)cscore < row.n ? row.f[cscore] : "");
+		if (cs_survey_read(&sc, &row, cs_csv_name(rd), &sv, &err) < 0) {
 			reject(c, &err);
 			continue;
 		}
-		if ((size_t)cat >= row.n ||
-		        cs_time_parse(row.f[cat], row.len[cat], CS_ORDER_YMD, NULL, &t) !=
-		                CS_PARSE_OK ||
-		        t < TIME_MIN || t >= TIME_MAX) {
-			cs_error_set(&err, cs_csv_name(rd), row.line, "bad answered_at '%s'",
-			        (size_t)cat < row.n ? row.f[cat] : "");
+		/* Answers of other kinds (csat, ces) are not NPS answers. */
+		if (!sv.is_nps)
+			continue;
+		if (sv.answered_at < TIME_MIN || sv.answered_at >= TIME_MAX) {
+			size_t len;
+			const char *at = cs_row_field(&row, sc.answered_at, &len);
+
+			cs_error_set(&err, cs_csv_name(rd), row.line, "bad answered_at '%.*s'",
+			        (int)len, at);
 			reject(c, &err);
 			continue;
 		}
@@ -575,7 +564,8 @@ verb_nps(struct ctx *c, int argc, char **argv)
 			keys[i] = (size_t)by[i] < row.n ? row.f[by[i]] : "";
 			lens[i] = (size_t)by[i] < row.n ? row.len[by[i]] : 0;
 		}
-		cs_nps_add(nps, keys, lens, cs_pord_of(c->o.period, c->tz, t), score);
+		cs_nps_add(
+		        nps, keys, lens, cs_pord_of(c->o.period, c->tz, sv.answered_at), sv.score);
 	}
 	if (rc < 0)
 		cs_die_error(&err);

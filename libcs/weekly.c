@@ -20,6 +20,7 @@
 #include "libcs/csv.h"
 #include "libcs/metrics.h"
 #include "libcs/period.h"
+#include "libcs/survey.h"
 #include "libcs/xalloc.h"
 
 #define NBREAK 3 /* team, channel, priority */
@@ -169,23 +170,6 @@ cs_weekly_add_ticket(
 	consider_slow(w, t);
 }
 
-int
-cs_survey_score(const char *s, size_t len)
-{
-	char buf[32], *end;
-	double v;
-
-	if (len == 0 || len >= sizeof buf)
-		return -1;
-	memcpy(buf, s, len);
-	buf[len] = '\0';
-	errno = 0;
-	v = strtod(buf, &end);
-	if (errno || *end != '\0' || v != floor(v) || v < 0 || v > 10)
-		return -1;
-	return (int)v;
-}
-
 /* Opening an optional input and finding its columns. */
 struct input {
 	struct cs_csv_reader *rd;
@@ -224,7 +208,7 @@ static void
 input_bad(struct input *in, const struct cs_row *row, const char *why)
 {
 	if (in->bad++ == 0)
-		snprintf(in->first_bad, sizeof in->first_bad, "line %ld: %s", row->line, why);
+		snprintf(in->first_bad, sizeof in->first_bad, "line %ld: %.120s", row->line, why);
 }
 
 static void
@@ -254,45 +238,36 @@ cs_weekly_load_surveys(struct cs_weekly *w, const char *path, struct cs_error *e
 {
 	struct input in;
 	struct cs_row row;
-	int cscore, ckind, cat, rc;
+	struct cs_survey_columns sc;
+	int rc;
 
 	if (input_open(&in, path, err) < 0)
 		return -1;
-	if ((cscore = input_require(&in, "score", "surveys", err)) < 0 ||
-	        (cat = input_require(&in, "answered_at", "surveys", err)) < 0) {
+	if (cs_survey_bind(&sc, in.h, in.name, err) < 0) {
 		cs_csv_close(in.rd);
 		return -1;
 	}
-	ckind = cs_csv_column(in.h, "kind");
 	w->have_surveys = 1;
 	while ((rc = cs_csv_read(in.rd, &row, err)) > 0) {
-		size_t len, klen;
-		const char *s = cell(&row, cscore, &len), *k = cell(&row, ckind, &klen);
-		const char *at;
-		size_t atlen;
-		int64_t t, ord;
-		int score;
+		struct cs_survey sv;
+		struct cs_error bad;
+		int64_t ord;
 
 		if (row.problem) {
 			input_bad(&in, &row, row.problem);
 			continue;
 		}
-		if (klen && !(klen == 3 && strncasecmp(k, "nps", 3) == 0))
-			continue;
-		if ((score = cs_survey_score(s, len)) < 0) {
-			input_bad(&in, &row, "score is not a whole number from 0 to 10");
+		if (cs_survey_read(&sc, &row, in.name, &sv, &bad) < 0) {
+			input_bad(&in, &row, bad.msg);
 			continue;
 		}
-		at = cell(&row, cat, &atlen);
-		if (cs_time_parse(at, atlen, CS_ORDER_YMD, NULL, &t) != CS_PARSE_OK) {
-			input_bad(&in, &row, "no answered_at");
+		if (!sv.is_nps)
 			continue;
-		}
 		/* Only the weeks of the trends matter (and a stray year cannot
 		 * stretch the table). */
-		ord = cs_pord_of(CS_PERIOD_WEEK, w->o.tz, t);
+		ord = cs_pord_of(CS_PERIOD_WEEK, w->o.tz, sv.answered_at);
 		if (ord > w->o.week - w->o.weeks && ord <= w->o.week)
-			cs_nps_add(w->nps, NULL, NULL, ord, score);
+			cs_nps_add(w->nps, NULL, NULL, ord, sv.score);
 	}
 	input_close(w, &in);
 	return rc < 0 ? -1 : 0;

@@ -51,7 +51,4 @@ int cs_weekly_load_shrinkage(struct cs_weekly *w, const char *path, struct cs_er
 /* Builds the report; the caller frees it with cs_report_free. */
 struct cs_report *cs_weekly_build(struct cs_weekly *w);
 
-/* A survey score 0..10 from text ("9", "9.0"); -1 when it is not one. */
-int cs_survey_score(const char *s, size_t len);
-
 #endif

@@ -12,7 +12,7 @@
 
 static int tap_n, tap_failed;
 
-static void
+static inline void
 tap_ok(int cond, const char *name)
 {
 	tap_n++;
@@ -21,7 +21,7 @@ tap_ok(int cond, const char *name)
 	printf("%sok %d - %s\n", cond ? "" : "not ", tap_n, name);
 }
 
-static void
+static inline void
 tap_str(const char *got, const char *want, const char *name)
 {
 	int cond = got != NULL && want != NULL ? strcmp(got, want) == 0 : got == want;
@@ -32,7 +32,7 @@ tap_str(const char *got, const char *want, const char *name)
 		        want ? want : "(null)");
 }
 
-static void
+static inline void
 tap_long(long long got, long long want, const char *name)
 {
 	tap_ok(got == want, name);
@@ -41,7 +41,7 @@ tap_long(long long got, long long want, const char *name)
 }
 
 /* Numbers agree within tol; NaN agrees only with NaN. */
-static void
+static inline void
 tap_num(double got, double want, double tol, const char *name)
 {
 	int cond = isnan(want) ? isnan(got) : fabs(got - want) <= tol;
@@ -51,7 +51,7 @@ tap_num(double got, double want, double tol, const char *name)
 		printf("#   got:  %.9g\n#   want: %.9g (within %g)\n", got, want, tol);
 }
 
-static int
+static inline int
 tap_done(void)
 {
 	printf("1..%d\n", tap_n);

@@ -13,6 +13,7 @@
 #include "libcs/metrics.h"
 #include "libcs/period.h"
 #include "libcs/stats.h"
+#include "libcs/survey.h"
 #include "libcs/weekly.h"
 #include "tests/tap.h"
 
