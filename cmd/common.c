@@ -6,6 +6,7 @@
 #include "cmd/common.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <locale.h>
 #include <math.h>
 #include <stdarg.h>
@@ -100,6 +101,16 @@ cs_usage_error(const char *fmt, ...)
 	fprintf(stderr, "Try '%s --help' for more information.\n", progname);
 	abort_pending();
 	exit(EXIT_USAGE);
+}
+
+void
+cs_bad_option(int c, char *const *argv)
+{
+	if (c == ':')
+		cs_usage_error("option '%s' needs a value", argv[optind - 1]);
+	if (optopt)
+		cs_usage_error("unknown option '-%c'", optopt);
+	cs_usage_error("unknown option '%s'", argv[optind - 1]);
 }
 
 void

@@ -31,6 +31,12 @@ void cs_diex(int status, const char *fmt, ...) __attribute__((format(printf, 2, 
 /* A usage error: the message, then "Try 'PROG --help'.", exit 2. */
 void cs_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 
+/* A usage error for what getopt_long returned on a bad option ('?' for an
+ * unknown one, ':' for a missing value); the program sets opterr to 0 and
+ * starts its optstring with ':' so that this, not getopt, names the problem
+ * and the program. */
+void cs_bad_option(int c, char *const *argv) __attribute__((noreturn));
+
 /* --version text, to stdout. */
 void cs_print_version(void);
 

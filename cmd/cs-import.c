@@ -241,12 +241,7 @@ main(int argc, char **argv)
 		case OPT_TZ: o.tz = optarg; break;
 		case OPT_UNTIL: until = optarg; break;
 		case OPT_VERSION: cs_print_version(); return 0;
-		case ':': cs_usage_error("option '%s' needs a value", argv[optind - 1]); break;
-		default:
-			if (optopt)
-				cs_usage_error("unknown option '-%c'", optopt);
-			cs_usage_error("unknown option '%s'", argv[optind - 1]);
-			break;
+		default: cs_bad_option(c, argv);
 		}
 	}
 	argc -= optind;

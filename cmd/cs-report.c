@@ -797,7 +797,8 @@ main(int argc, char **argv)
 		argv++;
 		argc--;
 	}
-	while ((ch = getopt_long(argc, argv, "d:o:t", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":d:o:t", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
 			if (strlen(optarg) != 1)
@@ -835,7 +836,7 @@ main(int argc, char **argv)
 		case OPT_VERSION: cs_print_version(); return 0;
 		case OPT_WEEK: c.o.week = optarg; break;
 		case OPT_WEEKS: c.o.weeks = cs_opt_long("--weeks", optarg, 2, 520); break;
-		default: usage(EXIT_USAGE);
+		default: cs_bad_option(ch, argv);
 		}
 	}
 	argc -= optind;

@@ -20,6 +20,7 @@
 #include "libcs/flags.h"
 #include "libcs/health.h"
 #include "libcs/model.h"
+#include "libcs/rejects.h"
 
 enum {
 	OPT_AS_OF = CHAR_MAX + 1,
@@ -105,55 +106,19 @@ struct run {
 	long rejected;
 	struct cs_output rej;
 	struct cs_writer *rejw;
-	struct cs_buf rec;
+	struct cs_rejects rejects; /* over rejw, when --rejects is given */
 };
 
 enum stream { S_ACCOUNTS, S_USAGE, S_TICKETS, S_SURVEYS, S_PREVIOUS };
 
-/* The rejected record, re-encoded as one CSV line (as cs-import writes it). */
-static void
-record_text(struct cs_buf *b, const struct cs_row *row)
-{
-	size_t i, j;
-
-	cs_buf_reset(b);
-	for (i = 0; i < row->n; i++) {
-		const char *f = row->f[i];
-		size_t len = row->len[i];
-
-		if (i)
-			cs_buf_addc(b, ',');
-		if (strcspn(f, ",\"\r\n") >= len) {
-			cs_buf_add(b, f, len);
-			continue;
-		}
-		cs_buf_addc(b, '"');
-		for (j = 0; j < len; j++) {
-			if (f[j] == '"')
-				cs_buf_addc(b, '"');
-			cs_buf_addc(b, f[j]);
-		}
-		cs_buf_addc(b, '"');
-	}
-}
-
 static void
 note_reject(struct run *r, const struct cs_error *err, const struct cs_row *row)
 {
-	char line[32];
-
 	if (r->strict)
 		cs_die_error(err);
 	r->rejected++;
-	if (r->rejw) {
-		snprintf(line, sizeof line, "%ld", err->line);
-		cs_writer_fieldz(r->rejw, err->file);
-		cs_writer_fieldz(r->rejw, line);
-		cs_writer_fieldz(r->rejw, err->msg);
-		record_text(&r->rec, row);
-		cs_writer_field(r->rejw, r->rec.data, r->rec.len);
-		cs_writer_end(r->rejw);
-	}
+	if (r->rejw)
+		cs_rejects_add(&r->rejects, err, row);
 }
 
 /* Reads one stream into h (or into prev for a flags --previous). */
@@ -236,7 +201,8 @@ main(int argc, char **argv)
 	cs_cmd_init("cs-score");
 	memset(&r, 0, sizeof r);
 	cs_csv_options_init(&r.copt);
-	while ((c = getopt_long(argc, argv, "a:d:ho:tu:", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":a:d:ho:tu:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a': accounts = optarg; break;
 		case 'd':
@@ -258,7 +224,7 @@ main(int argc, char **argv)
 		case OPT_SURVEYS: surveys = optarg; break;
 		case OPT_TICKETS: tickets = optarg; break;
 		case OPT_VERSION: cs_print_version(); return 0;
-		default: usage(EXIT_USAGE);
+		default: cs_bad_option(c, argv);
 		}
 	}
 	argc -= optind;
@@ -299,16 +265,11 @@ main(int argc, char **argv)
 	if (stdin_uses > 1)
 		cs_usage_error("only one input can be stdin ('-')");
 
-	cs_buf_init(&r.rec);
 	if (rejects) {
 		if (cs_output_open(&r.rej, rejects, &err) < 0)
 			cs_die_error(&err);
 		r.rejw = cs_writer_new(r.rej.fp, r.rej.name, 0);
-		cs_writer_fieldz(r.rejw, "file");
-		cs_writer_fieldz(r.rejw, "line");
-		cs_writer_fieldz(r.rejw, "reason");
-		cs_writer_fieldz(r.rejw, "record");
-		cs_writer_end(r.rejw);
+		cs_rejects_init(&r.rejects, r.rejw);
 	}
 	cs_open_output(&out, output);
 	h = cs_health_new(&model, segment_by);
@@ -340,10 +301,10 @@ main(int argc, char **argv)
 		cs_die_error(&err);
 	cs_commit_output(&out);
 	if (r.rejw) {
+		cs_rejects_release(&r.rejects);
 		if (cs_writer_close(r.rejw, &err) < 0 || cs_output_commit(&r.rej, &err) < 0)
 			cs_die_error(&err);
 	}
-	cs_buf_release(&r.rec);
 	cs_flags_prev_free(prev);
 	cs_health_free(h);
 	cs_model_release(&model);

@@ -780,7 +780,8 @@ main(int argc, char **argv)
 		argc--;
 		argv++;
 	}
-	while ((c = getopt_long(argc, argv, "d:o:t", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":d:o:t", longopts, NULL)) != -1) {
 		if (c > 0 && c < (int)sizeof seen)
 			seen[c] = 1;
 		switch (c) {
@@ -887,7 +888,7 @@ main(int argc, char **argv)
 		case OPT_UNTIL: o.until = parse_date_opt("--until", optarg); break;
 		case OPT_VERSION: cs_print_version(); exit(0);
 		case OPT_WEEKS: o.weeks = (int)cs_opt_long("--weeks", optarg, 1, 520); break;
-		default: usage(EXIT_USAGE);
+		default: cs_bad_option(c, argv);
 		}
 	}
 	argc -= optind;

@@ -27,6 +27,7 @@
 #include "libcs/rules.h"
 #include "libcs/source.h"
 #include "libcs/hash.h"
+#include "libcs/rejects.h"
 #include "libcs/xalloc.h"
 
 /* Rows held back while the data decides the date order of a column. */
@@ -131,6 +132,7 @@ struct cs_import {
 	struct cs_tz *tz, *file_tz_owned;
 	const struct cs_tz *file_tz;
 	struct cs_writer *out, *rej;
+	struct cs_rejects rejects; /* over rej, when there is one */
 	struct cs_import_counts counts;
 	struct lookup *lookups;
 
@@ -1344,8 +1346,6 @@ convert_row(struct cs_import *im, const struct cs_row *row, struct cs_error *err
 static int
 write_reject(struct cs_import *im, const struct cs_row *row, struct cs_error *err)
 {
-	size_t i, j;
-
 	im->counts.rejected++;
 	if (im->o.strict)
 		return cs_error_set(err, im->fname, row->line, "%s", im->reason.data);
@@ -1362,35 +1362,13 @@ write_reject(struct cs_import *im, const struct cs_row *row, struct cs_error *er
 		}
 		return 0;
 	}
-	cs_buf_reset(&im->rec);
-	for (i = 0; i < row->n; i++) {
-		const char *s = row->f[i];
-		size_t l = row->len[i];
-		int q = 0;
+	{
+		struct cs_error why;
 
-		if (i)
-			cs_buf_addc(&im->rec, ',');
-		for (j = 0; j < l; j++)
-			if (s[j] == ',' || s[j] == '"' || s[j] == '\n' || s[j] == '\r')
-				q = 1;
-		if (!q) {
-			cs_buf_add(&im->rec, s, l);
-			continue;
-		}
-		cs_buf_addc(&im->rec, '"');
-		for (j = 0; j < l; j++) {
-			if (s[j] == '"')
-				cs_buf_addc(&im->rec, '"');
-			cs_buf_addc(&im->rec, s[j]);
-		}
-		cs_buf_addc(&im->rec, '"');
+		cs_error_set(&why, im->fname, row->line, "%s", im->reason.data);
+		if (cs_rejects_add(&im->rejects, &why, row) < 0)
+			return cs_writer_flush(im->rej, err);
 	}
-	cs_writer_fieldz(im->rej, im->fname);
-	cs_writer_fieldf(im->rej, "%ld", row->line);
-	cs_writer_field(im->rej, im->reason.data, im->reason.len);
-	cs_writer_field(im->rej, im->rec.data, im->rec.len);
-	if (cs_writer_end(im->rej) < 0)
-		return cs_writer_flush(im->rej, err);
 	return 0;
 }
 
@@ -1757,11 +1735,7 @@ cs_import_new(const struct cs_import_options *o, struct cs_writer *out, struct c
 			goto fail;
 	}
 	if (rejects) {
-		cs_writer_fieldz(rejects, "file");
-		cs_writer_fieldz(rejects, "line");
-		cs_writer_fieldz(rejects, "reason");
-		cs_writer_fieldz(rejects, "record");
-		cs_writer_end(rejects);
+		cs_rejects_init(&im->rejects, rejects);
 	}
 	return im;
 fail:
@@ -2426,6 +2400,8 @@ cs_import_free(struct cs_import *im)
 	release_binding(im);
 	free_groups(im);
 	free_lookups(im);
+	if (im->rej)
+		cs_rejects_release(&im->rejects);
 	cs_mapping_release(&im->user_map);
 	cs_rules_free(im->rules);
 	cs_tz_free(im->tz);

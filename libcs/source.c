@@ -376,6 +376,33 @@ generic_fit(const struct cs_row *header, enum cs_kind k)
 	return n;
 }
 
+/*
+ * How canonical a header is for a kind: the number of its columns spelled
+ * exactly as the kind's canonical columns are ("created_at", not "Created
+ * at"), or -1 when a required column is not among them.  A stream that
+ * cs-import itself wrote (being re-imported, say for --latest) must be read
+ * as what it is, before any vendor's signature, whose names it would match
+ * loosely.
+ */
+static int
+canonical_fit(const struct cs_row *header, enum cs_kind kind)
+{
+	const struct cs_kind_def *d = cs_kind_def(kind);
+	int hits = 0;
+	size_t i, j;
+
+	for (i = 0; i < d->ncols; i++) {
+		int found = 0;
+
+		for (j = 0; j < header->n && !found; j++)
+			found = strcmp(header->f[j], d->cols[i].name) == 0;
+		if (d->cols[i].required && !found)
+			return -1;
+		hits += found;
+	}
+	return hits;
+}
+
 const struct cs_source *
 cs_source_detect(const struct cs_row *header, enum cs_kind *kind)
 {
@@ -383,6 +410,27 @@ cs_source_detect(const struct cs_row *header, enum cs_kind *kind)
 	int best_hits = 0, k;
 	size_t i;
 
+	{
+		int best_fit = 2, best_kind = -1;
+
+		/* Three exact canonical names at least, so that a vendor's
+		 * two-column export named "date,agent" is not taken for one. */
+		for (k = 0; k < CS_KIND_COUNT; k++) {
+			int fit;
+
+			if (*kind != CS_KIND_NONE && *kind != (enum cs_kind)k)
+				continue;
+			fit = canonical_fit(header, (enum cs_kind)k);
+			if (fit > best_fit) {
+				best_fit = fit;
+				best_kind = k;
+			}
+		}
+		if (best_kind >= 0) {
+			*kind = (enum cs_kind)best_kind;
+			return cs_source_find("generic");
+		}
+	}
 	for (i = 0; i < sizeof sources / sizeof sources[0]; i++) {
 		const struct cs_source *s = &sources[i];
 		const char *const *sig;
