@@ -4,8 +4,9 @@
  * shrinkage (from attendance), plan (scheduled staff in a healthy and an
  * emergency mode) and calc (one what-if at the prompt).
  *
- * Option parsing, reading rows, rejecting bad ones and writing; every
- * formula lives in libcs (erlang, intervals, forecast, shrinkage, plan).
+ * Option parsing, feeding input files to libcs, rejecting bad rows and
+ * opening the output; every formula and every row's reading lives in libcs
+ * (erlang, intervals, forecast, shrinkage, plan, load, filter).
  */
 #include "config.h"
 
@@ -23,11 +24,12 @@
 #include "libcs/csvout.h"
 #include "libcs/datetime.h"
 #include "libcs/erlang.h"
+#include "libcs/filter.h"
 #include "libcs/forecast.h"
 #include "libcs/intervals.h"
+#include "libcs/load.h"
 #include "libcs/plan.h"
 #include "libcs/shrinkage.h"
-#include "libcs/xalloc.h"
 
 enum {
 	OPT_ACCURACY = CHAR_MAX + 1,
@@ -364,15 +366,15 @@ close_output(struct cs_output *out, struct cs_writer *w)
 	cs_commit_output(out);
 }
 
-/* ---- intervals ---- */
-
+/* Feeds every input (standard input when there is none) to a verb's
+ * bind and add: an input that bind refuses is an error, a row that add
+ * refuses is rejected. */
 static void
-run_intervals(const struct opts *o, int argc, char **argv)
+feed(const struct opts *o, int argc, char **argv, void *obj,
+        int (*bind)(void *, const struct cs_row *, const char *, struct cs_error *),
+        int (*add)(void *, const struct cs_row *, const char *, struct cs_error *))
 {
-	struct cs_intervals *iv = cs_intervals_new((int)o->interval_min, o->by);
 	struct reader r;
-	struct cs_output out;
-	struct cs_writer *w;
 	struct cs_error err;
 	int i;
 
@@ -381,14 +383,38 @@ run_intervals(const struct opts *o, int argc, char **argv)
 		struct cs_csv_reader *in = open_input(o, argc ? argv[i] : NULL);
 		struct cs_row row;
 
-		if (cs_intervals_bind(iv, cs_csv_header(in), cs_csv_name(in), &err) < 0)
+		if (bind(obj, cs_csv_header(in), cs_csv_name(in), &err) < 0)
 			cs_die_error(&err);
 		while (next_row(&r, in, &row))
-			if (cs_intervals_add(iv, &row, cs_csv_name(in), &err) < 0)
+			if (add(obj, &row, cs_csv_name(in), &err) < 0)
 				reject(&r, &err, &row);
 		cs_csv_close(in);
 	}
 	reader_finish(&r);
+}
+
+/* ---- intervals ---- */
+
+static int
+intervals_bind(void *iv, const struct cs_row *h, const char *file, struct cs_error *err)
+{
+	return cs_intervals_bind(iv, h, file, err);
+}
+
+static int
+intervals_add(void *iv, const struct cs_row *row, const char *file, struct cs_error *err)
+{
+	return cs_intervals_add(iv, row, file, err);
+}
+
+static void
+run_intervals(const struct opts *o, int argc, char **argv)
+{
+	struct cs_intervals *iv = cs_intervals_new((int)o->interval_min, o->by);
+	struct cs_output out;
+	struct cs_writer *w;
+
+	feed(o, argc, argv, iv, intervals_bind, intervals_add);
 	open_output(o, &out, &w);
 	cs_intervals_write(iv, w, o->aht_s);
 	close_output(&out, w);
@@ -397,16 +423,25 @@ run_intervals(const struct opts *o, int argc, char **argv)
 
 /* ---- forecast ---- */
 
-/* One series of the forecast: the whole input, or one team or channel. */
-struct series {
-	char *name;
-	struct cs_forecast *f;
-};
+static int
+forecast_bind(void *set, const struct cs_row *h, const char *file, struct cs_error *err)
+{
+	return cs_fc_set_bind(set, h, file, err);
+}
 
 static int
-cmp_series(const void *a, const void *b)
+forecast_add(void *set, const struct cs_row *row, const char *file, struct cs_error *err)
 {
-	return strcmp(((const struct series *)a)->name, ((const struct series *)b)->name);
+	return cs_fc_set_add(set, row, file, err);
+}
+
+/* Dies with err, prefixed by the series when there are groups. */
+static void
+die_series(const char *who, const struct cs_error *err)
+{
+	if (who[0])
+		cs_diex(EXIT_DATA, "%s%s", who, err->msg);
+	cs_die_error(err);
 }
 
 static void
@@ -414,10 +449,8 @@ run_forecast(const struct opts *o, int argc, char **argv)
 {
 	const char *gcol = o->by == CS_BY_TEAM ? "team" : o->by == CS_BY_CHANNEL ? "channel" : NULL;
 	struct cs_tz *tz = NULL;
-	struct series *ser = NULL;
-	struct cs_forecast *probe; /* checks each input's header */
-	size_t nser = 0, capser = 0, k;
-	struct reader r;
+	struct cs_fc_set *set;
+	size_t nser, k;
 	struct cs_output out;
 	struct cs_writer *w;
 	struct cs_error err;
@@ -426,82 +459,28 @@ run_forecast(const struct opts *o, int argc, char **argv)
 
 	if (o->tz && !(tz = cs_tz_load(o->tz, &err)))
 		cs_die_error(&err);
-	probe = cs_forecast_new(o->weeks, tz);
-	reader_init(&r, o);
-	for (i = 0; i < (argc ? argc : 1); i++) {
-		struct cs_csv_reader *in = open_input(o, argc ? argv[i] : NULL);
-		const struct cs_row *h = cs_csv_header(in);
-		int gc = gcol ? cs_csv_column(h, gcol) : -1;
-		struct cs_row row;
-
-		if (cs_forecast_bind(probe, h, cs_csv_name(in), &err) < 0)
-			cs_die_error(&err);
-		if (gcol && gc < 0)
-			cs_diex(EXIT_DATA, "%s:1: no column '%s' to forecast by", cs_csv_name(in),
-			        gcol);
-		while (next_row(&r, in, &row)) {
-			const char *name = gc >= 0 && (size_t)gc < row.n ? row.f[gc] : "";
-
-			for (k = 0; k < nser && strcmp(ser[k].name, name) != 0; k++)
-				;
-			if (k == nser) {
-				ser = xgrow(ser, &capser, nser + 1, sizeof *ser);
-				ser[k].name = xstrdup(name);
-				ser[k].f = cs_forecast_new(o->weeks, tz);
-				nser++;
-			}
-			/* Binding is cheap and every series reads the same header. */
-			if (cs_forecast_bind(ser[k].f, h, cs_csv_name(in), &err) < 0)
-				cs_die_error(&err);
-			if (cs_forecast_add(ser[k].f, &row, cs_csv_name(in), &err) < 0)
-				reject(&r, &err, &row);
-		}
-		cs_csv_close(in);
-	}
-	reader_finish(&r);
-	if (nser == 0)
+	set = cs_fc_set_new(o->weeks, tz, gcol);
+	feed(o, argc, argv, set, forecast_bind, forecast_add);
+	if ((nser = cs_fc_set_finish(set)) == 0)
 		cs_diex(EXIT_DATA, "no history to forecast from");
-	if (nser > 1)
-		qsort(ser, nser, sizeof *ser, cmp_series);
 	open_output(o, &out, &w);
-	if (o->accuracy) {
-		if (gcol)
-			cs_writer_fieldz(w, gcol);
-		cs_writer_fieldz(w, "method");
-		cs_writer_fieldz(w, "week");
-		cs_writer_fieldz(w, "train_weeks");
-		cs_writer_fieldz(w, "wape_pct");
-		cs_writer_fieldz(w, "bias_pct");
-		cs_writer_fieldz(w, "best");
-		cs_writer_end(w);
-	}
+	if (o->accuracy)
+		cs_fc_accuracy_header(w, gcol);
 	for (k = 0; k < nser; k++) {
+		struct cs_forecast *f = cs_fc_set_forecast(set, k);
+		const char *name = cs_fc_set_name(set, k);
 		struct cs_fc_accuracy acc[CS_FC_NMETHODS];
 		enum cs_fc_method m = o->method;
 		char who[300] = "";
 		int best;
 
 		if (gcol)
-			snprintf(who, sizeof who, "%s '%s': ", gcol, ser[k].name);
-		if (cs_forecast_prepare(ser[k].f, &err) < 0) {
-			if (gcol)
-				cs_diex(EXIT_DATA, "%s%s", who, err.msg);
-			cs_die_error(&err);
-		}
-		best = cs_forecast_backtest(ser[k].f, acc);
+			snprintf(who, sizeof who, "%s '%s': ", gcol, name);
+		if (cs_forecast_prepare(f, &err) < 0)
+			die_series(who, &err);
+		best = cs_forecast_backtest(f, acc);
 		if (o->accuracy) {
-			for (i = 0; i < CS_FC_NMETHODS; i++) {
-				if (gcol)
-					cs_writer_fieldz(w, ser[k].name);
-				cs_writer_fieldz(w, cs_fc_method_name(acc[i].method));
-				cs_writer_fieldz(w,
-				        best < 0 ? "" : cs_date_format(acc[i].week / 86400, day));
-				cs_writer_number(w, acc[i].train_weeks, 0);
-				cs_writer_number(w, acc[i].wape_pct, 3);
-				cs_writer_number(w, acc[i].bias_pct, 3);
-				cs_writer_fieldz(w, i == best ? "*" : "");
-				cs_writer_end(w);
-			}
+			cs_fc_accuracy_write(w, acc, best, gcol, name);
 			continue;
 		}
 		if (m == CS_FC_AUTO) {
@@ -519,341 +498,111 @@ run_forecast(const struct opts *o, int argc, char **argv)
 		if (best < 0)
 			cs_warnx("%sno backtest: the history holds fewer than two complete weeks",
 			        who);
-		if (cs_forecast_write(
-		            ser[k].f, m, o->horizon_s, w, gcol, ser[k].name, k == 0, &err) < 0) {
-			if (gcol)
-				cs_diex(EXIT_DATA, "%s%s", who, err.msg);
-			cs_die_error(&err);
-		}
+		if (cs_forecast_write(f, m, o->horizon_s, w, gcol, name, k == 0, &err) < 0)
+			die_series(who, &err);
 	}
 	close_output(&out, w);
-	for (k = 0; k < nser; k++) {
-		free(ser[k].name);
-		cs_forecast_free(ser[k].f);
-	}
-	free(ser);
-	cs_forecast_free(probe);
+	cs_fc_set_free(set);
 	cs_tz_free(tz);
 }
 
 /* ---- erlang and plan: filters that keep the input's columns ---- */
 
-/* Output columns: the input's, then new ones; a new column that the input
- * already has replaces it in place. */
-struct layout {
-	size_t nin, nout;
-	int *pos; /* for each new column, its output index */
-	const char **names;
-	size_t nnew;
-	char **vals; /* output fields */
-	size_t *lens;
+/* What a filter verb needs besides the rows: its defaults, and the plan. */
+struct filter_run {
+	const struct opts *o;
+	struct cs_load_defaults def;
+	struct cs_plan plan;
 };
 
+/* Feeds every input to a filter verb: check refuses an input that lacks
+ * the verb's columns, row gives a row's values or fails (the row is then
+ * rejected), and the output keeps the input's columns with cols added. */
 static void
-layout_init(struct layout *l, const struct cs_row *h, const char *const *newcols)
+filter_rows(struct filter_run *fr, int argc, char **argv, const char *const *cols,
+        void (*check)(const struct opts *, const struct cs_load_cols *, const char *),
+        int (*row_vals)(struct filter_run *, const struct cs_load_cols *, const struct cs_row *,
+                const char *, char[][CS_FILTER_VALUE], struct cs_error *))
 {
-	size_t i;
-
-	memset(l, 0, sizeof *l);
-	l->nin = h->n;
-	while (newcols[l->nnew])
-		l->nnew++;
-	l->names = (const char **)newcols;
-	l->pos = xcalloc(l->nnew, sizeof *l->pos);
-	l->nout = h->n;
-	for (i = 0; i < l->nnew; i++) {
-		int c = cs_csv_column(h, newcols[i]);
-
-		l->pos[i] = c >= 0 ? c : (int)l->nout++;
-	}
-}
-
-static void
-layout_release(struct layout *l)
-{
-	free(l->pos);
-}
-
-static void
-write_header(struct cs_writer *w, const struct layout *l, const struct cs_row *h)
-{
-	size_t i, j;
-
-	for (i = 0; i < l->nout; i++) {
-		const char *name = i < h->n ? h->f[i] : NULL;
-
-		for (j = 0; j < l->nnew; j++)
-			if (l->pos[j] == (int)i)
-				name = l->names[j];
-		cs_writer_fieldz(w, name);
-	}
-	cs_writer_end(w);
-}
-
-/* Keeps the first input's header, and fails when a later input's differs:
- * the output has one header, so every input must share it. */
-struct first_header {
-	size_t n;
-	char **names;
-};
-
-static void
-check_header(struct first_header *fh, const struct cs_row *h, const char *file)
-{
-	size_t i;
-
-	if (!fh->names) {
-		fh->n = h->n;
-		fh->names = xcalloc(h->n ? h->n : 1, sizeof *fh->names);
-		for (i = 0; i < h->n; i++)
-			fh->names[i] = xstrdup(h->f[i]);
-		return;
-	}
-	if (h->n != fh->n)
-		cs_diex(EXIT_DATA, "%s:1: the header differs from the first input's", file);
-	for (i = 0; i < h->n; i++)
-		if (!cs_csv_name_eq(h->f[i], fh->names[i]))
-			cs_diex(EXIT_DATA, "%s:1: the header differs from the first input's", file);
-}
-
-static void
-first_header_release(struct first_header *fh)
-{
-	size_t i;
-
-	for (i = 0; i < fh->n; i++)
-		free(fh->names[i]);
-	free(fh->names);
-}
-
-/* Writes row with the new values (strings, in the order of the new
- * columns) in place. */
-static int
-write_row(struct cs_writer *w, const struct layout *l, const struct cs_row *row, char vals[][32])
-{
-	size_t i, j;
-
-	for (i = 0; i < l->nout; i++) {
-		const char *v = i < row->n ? row->f[i] : "";
-		size_t len = i < row->n ? row->len[i] : 0;
-
-		for (j = 0; j < l->nnew; j++)
-			if (l->pos[j] == (int)i) {
-				v = vals[j];
-				len = strlen(v);
-			}
-		cs_writer_field(w, v, len);
-	}
-	return cs_writer_end(w);
-}
-
-/* Formats like cs_writer_number: at most `dec` decimals, no trailing zeros,
- * NaN empty. */
-static void
-fmt_num(char *out, double v, int dec)
-{
-	char *p;
-
-	if (isnan(v) || isinf(v)) {
-		out[0] = '\0';
-		return;
-	}
-	snprintf(out, 32, "%.*f", dec, v);
-	if (strchr(out, '.')) {
-		p = out + strlen(out) - 1;
-		while (*p == '0')
-			*p-- = '\0';
-		if (*p == '.')
-			*p = '\0';
-	}
-	if (strcmp(out, "-0") == 0)
-		strcpy(out, "0");
-}
-
-/* The columns an interval row offers for a recomputation. */
-struct load_cols {
-	int contacts, minutes, aht, start, agents;
-};
-
-static void
-bind_load(struct load_cols *c, const struct cs_row *h)
-{
-	c->contacts = cs_csv_column(h, "contacts");
-	c->minutes = cs_csv_column(h, "minutes");
-	c->aht = cs_csv_column(h, "aht_s");
-	c->start = cs_csv_column(h, "start");
-	c->agents = cs_csv_column(h, "agents");
-}
-
-static int
-field_num(const struct cs_row *row, int col, double *v)
-{
-	/* Not strtod: a plan never writes hex or words, and 0x10 agents is a
-	 * mistake to reject, not 16. */
-	return cs_row_number(row, col, v) < 0 ? -1 : 0;
-}
-
-/* Contacts, interval seconds and handle time of a row; -1 with err. */
-static int
-read_load(const struct opts *o, const struct load_cols *c, const struct cs_row *row,
-        const char *file, double *contacts, double *interval_s, double *aht_s, struct cs_error *err)
-{
-	double minutes;
-
-	if (field_num(row, c->contacts, contacts) < 0 || isnan(*contacts) || *contacts < 0)
-		return cs_error_set(err, file, row->line, "bad contacts '%s'",
-		        c->contacts < (int)row->n ? row->f[c->contacts] : "");
-	if (field_num(row, c->minutes, &minutes) < 0 || minutes <= 0)
-		return cs_error_set(err, file, row->line, "bad minutes '%s'", row->f[c->minutes]);
-	*interval_s = (isnan(minutes) ? o->interval_min : minutes) * 60;
-	if (field_num(row, c->aht, aht_s) < 0 || *aht_s < 0)
-		return cs_error_set(err, file, row->line, "bad aht_s '%s'", row->f[c->aht]);
-	if (isnan(*aht_s))
-		*aht_s = o->aht_s;
-	if (isnan(*aht_s)) {
-		if (*contacts > 0)
-			return cs_error_set(err, file, row->line,
-			        "no handle time: the row has no aht_s and no --aht was given");
-		*aht_s = 0;
-	}
-	return 0;
-}
-
-/* The interval length of a row in seconds: its minutes, or --interval. */
-static int
-row_minutes(const struct opts *o, const struct load_cols *c, const struct cs_row *row,
-        double *interval_s)
-{
-	double minutes;
-
-	if (field_num(row, c->minutes, &minutes) < 0 || minutes <= 0)
-		return -1;
-	*interval_s = (isnan(minutes) ? o->interval_min : minutes) * 60;
-	return 0;
-}
-
-static const char *const erlang_cols[] = {
-        "erlangs", "agents", "sl_pct", "asa_s", "occupancy_pct", "abandon_pct", NULL};
-
-static void
-result_vals(const struct cs_erlang_result *res, char vals[][32])
-{
-	fmt_num(vals[0], res->erlangs, 3);
-	snprintf(vals[1], 32, "%ld", res->agents);
-	fmt_num(vals[2], res->sl * 100, 3);
-	fmt_num(vals[3], res->asa_s, 3);
-	fmt_num(vals[4], res->occupancy * 100, 3);
-	fmt_num(vals[5], res->abandon * 100, 3);
-}
-
-static void
-run_erlang(const struct opts *o, int argc, char **argv)
-{
+	const struct opts *o = fr->o;
 	struct reader r;
 	struct cs_output out;
 	struct cs_writer *w;
 	struct cs_error err;
-	int i, header_done = 0;
-	const char *const *cols = erlang_cols;
-	struct first_header fh = {0, NULL};
-	static const char *const c_cols[] = {
-	        "erlangs", "agents", "sl_pct", "asa_s", "occupancy_pct", NULL};
+	struct cs_filter fl;
+	int i;
 
-	if (o->target.model != CS_MODEL_ERLANG_A)
-		cols = c_cols;
+	cs_filter_init(&fl);
 	reader_init(&r, o);
 	open_output(o, &out, &w);
 	for (i = 0; i < (argc ? argc : 1); i++) {
 		struct cs_csv_reader *in = open_input(o, argc ? argv[i] : NULL);
 		const struct cs_row *h = cs_csv_header(in);
-		struct load_cols lc;
-		struct layout l;
+		const char *file = cs_csv_name(in);
+		struct cs_load_cols lc;
 		struct cs_row row;
-		char vals[6][32];
+		char vals[6][CS_FILTER_VALUE];
 
-		check_header(&fh, h, cs_csv_name(in));
-		bind_load(&lc, h);
-		if (lc.contacts < 0)
-			cs_diex(EXIT_DATA, "%s:1: not an intervals stream: no column 'contacts'",
-			        cs_csv_name(in));
-		if (o->evaluate && lc.agents < 0)
-			cs_diex(EXIT_DATA, "%s:1: --evaluate needs the column 'agents'",
-			        cs_csv_name(in));
-		layout_init(&l, h, cols);
-		if (!header_done)
-			write_header(w, &l, h);
-		header_done = 1;
+		if (cs_filter_bind(&fl, h, cols, file, &err) < 0)
+			cs_die_error(&err);
+		cs_load_bind(&lc, h);
+		check(o, &lc, file);
+		cs_filter_write_header(&fl, w, h);
 		while (next_row(&r, in, &row)) {
-			double contacts, interval_s, aht;
-			struct cs_erlang_result res;
-
-			double given = 0;
-
-			if (o->evaluate &&
-			        (field_num(&row, lc.agents, &given) < 0 || !(given >= 0) ||
-			                given != floor(given) || given > 1e7)) {
-				cs_error_set(&err, cs_csv_name(in), row.line, "bad agents '%s'",
-				        row.f[lc.agents]);
-				reject(&r, &err, &row);
-				continue;
-			}
-			if (read_load(o, &lc, &row, cs_csv_name(in), &contacts, &interval_s, &aht,
-			            &err) < 0 ||
-			        (o->evaluate ? cs_erlang_eval(&o->target, contacts, interval_s, aht,
-			                               (long)given, &res, &err)
-			                     : cs_erlang_staff(&o->target, contacts, interval_s,
-			                               aht, &res, &err)) < 0) {
+			if (row_vals(fr, &lc, &row, file, vals, &err) < 0) {
+				/* The models' errors name no file. */
 				if (!err.file[0])
-					relocate(&err, cs_csv_name(in), row.line);
+					relocate(&err, file, row.line);
 				reject(&r, &err, &row);
 				continue;
 			}
-			result_vals(&res, vals);
-			if (write_row(w, &l, &row, vals) < 0)
+			if (cs_filter_write_row(&fl, w, &row, vals) < 0)
 				break;
 		}
-		layout_release(&l);
 		cs_csv_close(in);
 	}
 	reader_finish(&r);
 	close_output(&out, w);
-	first_header_release(&fh);
+	cs_filter_release(&fl);
 }
 
-/* Reads the company row of a shrinkage output, or --team's row. */
 static void
-load_shrinkage_file(const struct opts *o, const char *path, double *total, double *planned)
+erlang_check(const struct opts *o, const struct cs_load_cols *lc, const char *file)
 {
-	struct cs_csv_reader *in = open_input(o, path);
-	const struct cs_row *h = cs_csv_header(in);
-	int team = cs_csv_column(h, "team"), tot = cs_csv_column(h, "total_pct"),
-	    pl = cs_csv_column(h, "planned_pct"), found = 0;
-	struct cs_row row;
-	struct cs_error err;
-	int rc;
+	if (lc->contacts < 0)
+		cs_diex(EXIT_DATA, "%s:1: not an intervals stream: no column 'contacts'", file);
+	if (o->evaluate && lc->agents < 0)
+		cs_diex(EXIT_DATA, "%s:1: --evaluate needs the column 'agents'", file);
+}
 
-	if (team < 0 || tot < 0 || pl < 0)
-		cs_diex(EXIT_DATA,
-		        "%s:1: not a shrinkage output: needs team, total_pct, planned_pct", path);
-	while ((rc = cs_csv_read(in, &row, &err)) > 0) {
-		double t, p;
+static int
+erlang_row(struct filter_run *fr, const struct cs_load_cols *lc, const struct cs_row *row,
+        const char *file, char vals[][CS_FILTER_VALUE], struct cs_error *err)
+{
+	const struct cs_erlang_target *t = &fr->o->target;
+	struct cs_load ld;
+	struct cs_erlang_result res;
+	long given = 0;
 
-		if (row.problem || strcmp(row.f[team], o->team ? o->team : "*") != 0)
-			continue;
-		if (field_num(&row, tot, &t) < 0 || field_num(&row, pl, &p) < 0 || isnan(t) ||
-		        t < 0 || t >= 100 || !(p >= 0) || p > t)
-			cs_diex(EXIT_DATA, "%s:%ld: bad total_pct or planned_pct", path, row.line);
-		*total = t / 100;
-		*planned = p / 100;
-		found = 1;
-	}
-	if (rc < 0)
-		cs_die_error(&err);
-	if (!found && o->team)
-		cs_diex(EXIT_DATA, "%s: no row for team '%s'", path, o->team);
-	if (!found)
-		cs_diex(EXIT_DATA, "%s: no company row (team '*')", path);
-	cs_csv_close(in);
+	if ((fr->o->evaluate && cs_load_agents(lc, row, file, &given, err) < 0) ||
+	        cs_load_read(lc, &fr->def, row, file, &ld, err) < 0 ||
+	        (fr->o->evaluate ? cs_erlang_eval(t, ld.contacts, ld.interval_s, ld.aht_s, given,
+	                                   &res, err)
+	                         : cs_erlang_staff(
+	                                   t, ld.contacts, ld.interval_s, ld.aht_s, &res, err)) < 0)
+		return -1;
+	cs_load_values(&res, vals);
+	return 0;
+}
+
+static void
+run_erlang(const struct opts *o, int argc, char **argv)
+{
+	struct filter_run fr = {o, {o->interval_min, o->aht_s}, {0}};
+
+	filter_rows(&fr, argc, argv,
+	        o->target.model == CS_MODEL_ERLANG_A ? cs_load_columns_a : cs_load_columns,
+	        erlang_check, erlang_row);
 }
 
 /* fp is the --totals file, opened before any work so that an unwritable
@@ -861,210 +610,94 @@ load_shrinkage_file(const struct opts *o, const char *path, double *total, doubl
 static void
 write_totals(const struct opts *o, FILE *fp, const struct cs_plan_totals *t, const int *active)
 {
-	static const char *const names[] = {"healthy", "emergency"};
-	struct cs_writer *w = NULL;
+	struct cs_writer *w;
 	struct cs_error err;
+	char msg[300];
 	int m;
 
-	if (fp) {
-		w = cs_writer_new(fp, o->totals, 0);
-		cs_writer_fieldz(w, "mode");
-		cs_writer_fieldz(w, "intervals");
-		cs_writer_fieldz(w, "agent_h");
-		cs_writer_fieldz(w, "scheduled_h");
-		cs_writer_fieldz(w, "buffer_h");
-		cs_writer_fieldz(w, "fte");
-		cs_writer_fieldz(w, "hours_per_week");
-		cs_writer_end(w);
+	if (!fp) {
+		for (m = 0; m < 2; m++)
+			if (active[m])
+				cs_warnx("%s",
+				        cs_plan_totals_format(
+				                msg, sizeof msg, m, &t[m], o->hours_per_week));
+		return;
 	}
-	for (m = 0; m < 2; m++) {
-		double fte;
+	w = cs_writer_new(fp, o->totals, 0);
+	cs_plan_totals_write(w, t, active, o->hours_per_week);
+	if (cs_writer_close(w, &err) < 0)
+		cs_die_error(&err);
+	if (fclose(fp) != 0)
+		cs_diex(EXIT_DATA, "%s: write error", o->totals);
+}
 
-		if (!active[m])
-			continue;
-		fte = cs_plan_fte(&t[m], t[m].scheduled_h, o->hours_per_week);
-		if (w) {
-			cs_writer_fieldz(w, names[m]);
-			cs_writer_number(w, (double)t[m].intervals, 0);
-			cs_writer_number(w, t[m].required_h, 3);
-			cs_writer_number(w, t[m].scheduled_h, 3);
-			cs_writer_number(w, t[m].buffer_h, 3);
-			cs_writer_number(w, fte, 3);
-			cs_writer_number(w, o->hours_per_week, 3);
-			cs_writer_end(w);
-		} else {
-			cs_warnx("%s: %.3f agent-hours needed, %.3f scheduled (%.3f FTE at %g "
-			         "h/week), %.3f buffer hours for improvement work",
-			        names[m], t[m].required_h, t[m].scheduled_h, fte, o->hours_per_week,
-			        t[m].buffer_h);
-		}
-	}
-	if (w) {
-		if (cs_writer_close(w, &err) < 0)
-			cs_die_error(&err);
-		if (fclose(fp) != 0)
-			cs_diex(EXIT_DATA, "%s: write error", o->totals);
-	}
+static void
+plan_check(const struct opts *o, const struct cs_load_cols *lc, const char *file)
+{
+	if (o->mode != 1 && lc->agents < 0)
+		cs_diex(EXIT_DATA, "%s:1: not an erlang stream: no column 'agents'", file);
+	if (o->mode != 0 && lc->contacts < 0)
+		cs_diex(EXIT_DATA,
+		        "%s:1: the emergency mode needs the column 'contacts' to recompute agents",
+		        file);
+	if (lc->start < 0)
+		cs_diex(EXIT_DATA, "%s:1: not an intervals stream: no column 'start'", file);
+}
+
+static int
+plan_row(struct filter_run *fr, const struct cs_load_cols *lc, const struct cs_row *row,
+        const char *file, char vals[][CS_FILTER_VALUE], struct cs_error *err)
+{
+	int mode = fr->o->mode;
+	double interval_s;
+	long agents = 0;
+	int64_t start;
+	struct cs_load ld = {0, 0, 0};
+
+	if (cs_load_start(lc, row, file, &start, err) < 0 ||
+	        (mode != 1 && cs_load_agents(lc, row, file, &agents, err) < 0) ||
+	        (mode != 0 && cs_load_read(lc, &fr->def, row, file, &ld, err) < 0) ||
+	        cs_load_interval(lc, &fr->def, row, file, &interval_s, err) < 0)
+		return -1;
+	return cs_plan_interval(&fr->plan, start, interval_s, agents, &ld, vals, err);
 }
 
 static void
 run_plan(const struct opts *o, int argc, char **argv)
 {
-	static const char *const single[] = {"agents", "scheduled", NULL};
-	static const char *const emerg[] = {
-	        "agents", "scheduled", "sl_pct", "asa_s", "occupancy_pct", "abandon_pct", NULL};
-	static const char *const emerg_c[] = {
-	        "agents", "scheduled", "sl_pct", "asa_s", "occupancy_pct", NULL};
-	static const char *const both[] = {"agents_healthy", "scheduled_healthy",
-	        "agents_emergency", "scheduled_emergency", NULL};
-	struct reader r;
-	struct cs_output out;
-	struct cs_writer *w;
-	struct cs_error err;
-	struct cs_plan_totals tot[2];
+	struct filter_run fr = {o, {o->interval_min, o->aht_s}, {0}};
 	int active[2] = {o->mode != 1, o->mode != 0};
-	int i, header_done = 0;
-
 	FILE *totals = NULL;
-	struct first_header fh = {0, NULL};
 
 	if (o->totals && !(totals = fopen(o->totals, "w")))
 		cs_diex(EXIT_DATA, "%s: cannot open for writing", o->totals);
-	cs_plan_totals_init(&tot[0]);
-	cs_plan_totals_init(&tot[1]);
-	reader_init(&r, o);
-	open_output(o, &out, &w);
-	for (i = 0; i < (argc ? argc : 1); i++) {
-		struct cs_csv_reader *in = open_input(o, argc ? argv[i] : NULL);
-		const struct cs_row *h = cs_csv_header(in);
-		const char *file = cs_csv_name(in);
-		struct load_cols lc;
-		struct layout l;
-		struct cs_row row;
-		char vals[6][32];
-
-		check_header(&fh, h, file);
-		bind_load(&lc, h);
-		if (o->mode != 1 && lc.agents < 0)
-			cs_diex(EXIT_DATA, "%s:1: not an erlang stream: no column 'agents'", file);
-		if (o->mode != 0 && lc.contacts < 0)
-			cs_diex(EXIT_DATA,
-			        "%s:1: the emergency mode needs the column 'contacts' to "
-			        "recompute agents",
-			        file);
-		if (lc.start < 0)
-			cs_diex(EXIT_DATA, "%s:1: not an intervals stream: no column 'start'",
-			        file);
-		layout_init(&l, h,
-		        o->mode == 2 ? both
-		                : o->mode == 1
-		                ? (o->emergency.target.model == CS_MODEL_ERLANG_A ? emerg : emerg_c)
-		                : single);
-		if (!header_done)
-			write_header(w, &l, h);
-		header_done = 1;
-		while (next_row(&r, in, &row)) {
-			double agents_h = NAN, contacts, interval_s, aht;
-			long ah = 0, sh = 0, bh = 0, ae = 0, se = 0, be = 0;
-			int64_t start;
-			struct cs_erlang_result res;
-
-			if (cs_time_parse(row.f[lc.start], row.len[lc.start], CS_ORDER_YMD, NULL,
-			            &start) != CS_PARSE_OK) {
-				cs_error_set(
-				        &err, file, row.line, "bad start '%s'", row.f[lc.start]);
-				reject(&r, &err, &row);
-				continue;
-			}
-			if (o->mode != 1 &&
-			        (field_num(&row, lc.agents, &agents_h) < 0 || !(agents_h >= 0) ||
-			                agents_h != floor(agents_h) || agents_h > 1e7)) {
-				cs_error_set(
-				        &err, file, row.line, "bad agents '%s'", row.f[lc.agents]);
-				reject(&r, &err, &row);
-				continue;
-			}
-			if (o->mode != 0 &&
-			        read_load(o, &lc, &row, file, &contacts, &interval_s, &aht, &err) <
-			                0) {
-				reject(&r, &err, &row);
-				continue;
-			}
-			if (row_minutes(o, &lc, &row, &interval_s) < 0) {
-				cs_error_set(&err, file, row.line, "bad minutes '%s'",
-				        row.f[lc.minutes]);
-				reject(&r, &err, &row);
-				continue;
-			}
-			if (o->mode != 0) {
-				if (cs_erlang_staff(&o->emergency.target, contacts, interval_s, aht,
-				            &res, &err) < 0) {
-					relocate(&err, file, row.line);
-					reject(&r, &err, &row);
-					continue;
-				}
-				ae = res.agents;
-				se = cs_plan_schedule(&o->emergency, ae, &be);
-				cs_plan_totals_add(&tot[1], start, interval_s / 60, ae, se, be);
-			}
-			if (o->mode != 1) {
-				ah = (long)agents_h;
-				sh = cs_plan_schedule(&o->healthy, ah, &bh);
-				cs_plan_totals_add(&tot[0], start, interval_s / 60, ah, sh, bh);
-			}
-			if (o->mode == 0) {
-				snprintf(vals[0], 32, "%ld", ah);
-				snprintf(vals[1], 32, "%ld", sh);
-			} else if (o->mode == 1) {
-				snprintf(vals[0], 32, "%ld", ae);
-				snprintf(vals[1], 32, "%ld", se);
-				fmt_num(vals[2], res.sl * 100, 3);
-				fmt_num(vals[3], res.asa_s, 3);
-				fmt_num(vals[4], res.occupancy * 100, 3);
-				fmt_num(vals[5], res.abandon * 100, 3);
-			} else {
-				snprintf(vals[0], 32, "%ld", ah);
-				snprintf(vals[1], 32, "%ld", sh);
-				snprintf(vals[2], 32, "%ld", ae);
-				snprintf(vals[3], 32, "%ld", se);
-			}
-			if (write_row(w, &l, &row, vals) < 0)
-				break;
-		}
-		layout_release(&l);
-		cs_csv_close(in);
-	}
-	reader_finish(&r);
-	close_output(&out, w);
-	write_totals(o, totals, tot, active);
-	first_header_release(&fh);
+	cs_plan_init(&fr.plan, (enum cs_plan_which)o->mode, &o->healthy, &o->emergency);
+	filter_rows(&fr, argc, argv, cs_plan_columns(&fr.plan), plan_check, plan_row);
+	write_totals(o, totals, fr.plan.tot, active);
 }
 
 /* ---- shrinkage ---- */
+
+static int
+shrinkage_bind(void *s, const struct cs_row *h, const char *file, struct cs_error *err)
+{
+	return cs_shrinkage_bind(s, h, file, err);
+}
+
+static int
+shrinkage_add(void *s, const struct cs_row *row, const char *file, struct cs_error *err)
+{
+	return cs_shrinkage_add(s, row, file, err);
+}
 
 static void
 run_shrinkage(const struct opts *o, int argc, char **argv)
 {
 	struct cs_shrinkage *s = cs_shrinkage_new(1, o->since, o->until);
-	struct reader r;
 	struct cs_output out;
 	struct cs_writer *w;
-	struct cs_error err;
-	int i;
 
-	reader_init(&r, o);
-	for (i = 0; i < (argc ? argc : 1); i++) {
-		struct cs_csv_reader *in = open_input(o, argc ? argv[i] : NULL);
-		struct cs_row row;
-
-		if (cs_shrinkage_bind(s, cs_csv_header(in), cs_csv_name(in), &err) < 0)
-			cs_die_error(&err);
-		while (next_row(&r, in, &row))
-			if (cs_shrinkage_add(s, &row, cs_csv_name(in), &err) < 0)
-				reject(&r, &err, &row);
-		cs_csv_close(in);
-	}
-	reader_finish(&r);
+	feed(o, argc, argv, s, shrinkage_bind, shrinkage_add);
 	open_output(o, &out, &w);
 	cs_shrinkage_write(s, w);
 	close_output(&out, w);
@@ -1076,51 +709,21 @@ run_shrinkage(const struct opts *o, int argc, char **argv)
 static void
 run_calc(const struct opts *o)
 {
+	const struct cs_load ld = {o->contacts, o->interval_min * 60, o->aht_s};
 	struct cs_output out;
 	struct cs_writer *w;
 	struct cs_error err;
-	struct cs_erlang_result best, res;
-	double interval_s = o->interval_min * 60;
-	long n, lo, hi;
+	struct cs_what_if wi;
 
 	if (isnan(o->contacts))
 		cs_usage_error("calc needs --contacts");
 	if (isnan(o->aht_s))
 		cs_usage_error("calc needs --aht");
-	if (cs_erlang_staff(&o->target, o->contacts, interval_s, o->aht_s, &best, &err) < 0)
+	if (cs_load_what_if(&o->target, &ld, &wi, &err) < 0)
 		cs_die_error(&err);
-	lo = (long)floor(best.erlangs);
-	if (lo > best.agents - 3)
-		lo = best.agents - 3;
-	if (lo < best.agents - 30)
-		lo = best.agents - 30;
-	if (lo < 1)
-		lo = best.agents > 0 ? 1 : 0;
-	hi = best.agents + 3;
 	open_output(o, &out, &w);
-	cs_writer_fieldz(w, "erlangs");
-	cs_writer_fieldz(w, "agents");
-	cs_writer_fieldz(w, "sl_pct");
-	cs_writer_fieldz(w, "asa_s");
-	cs_writer_fieldz(w, "occupancy_pct");
-	if (o->target.model == CS_MODEL_ERLANG_A)
-		cs_writer_fieldz(w, "abandon_pct");
-	cs_writer_fieldz(w, "answer");
-	cs_writer_end(w);
-	for (n = lo; n <= hi; n++) {
-		if (cs_erlang_eval(&o->target, o->contacts, interval_s, o->aht_s, n, &res, &err) <
-		        0)
-			cs_die_error(&err);
-		cs_writer_number(w, res.erlangs, 3);
-		cs_writer_number(w, (double)n, 0);
-		cs_writer_number(w, res.sl * 100, 3);
-		cs_writer_number(w, res.asa_s, 3);
-		cs_writer_number(w, res.occupancy * 100, 3);
-		if (o->target.model == CS_MODEL_ERLANG_A)
-			cs_writer_number(w, res.abandon * 100, 3);
-		cs_writer_fieldz(w, n == best.agents ? "*" : "");
-		cs_writer_end(w);
-	}
+	if (cs_load_what_if_write(&o->target, &ld, &wi, w, &err) < 0)
+		cs_die_error(&err);
 	close_output(&out, w);
 }
 
@@ -1343,8 +946,9 @@ main(int argc, char **argv)
 				cs_usage_error("invalid value '%s' for --shrinkage (a percentage "
 				               "from 0 to below 100, or a shrinkage file)",
 				        o.shrinkage_arg);
-			} else {
-				load_shrinkage_file(&o, o.shrinkage_arg, &s, &p);
+			} else if (cs_shrinkage_load(
+			                   o.shrinkage_arg, &o.csv, o.team, &s, &p, &err) < 0) {
+				cs_die_error(&err);
 			}
 			o.healthy.shrinkage = o.emergency.shrinkage = s;
 			o.healthy.planned = o.emergency.planned = p;

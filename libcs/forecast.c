@@ -384,3 +384,147 @@ cs_forecast_write(struct cs_forecast *f, enum cs_fc_method m, int64_t horizon_s,
 	free(fc);
 	return rc;
 }
+
+int
+cs_fc_accuracy_header(struct cs_writer *w, const char *group_col)
+{
+	if (group_col)
+		cs_writer_fieldz(w, group_col);
+	cs_writer_fieldz(w, "method");
+	cs_writer_fieldz(w, "week");
+	cs_writer_fieldz(w, "train_weeks");
+	cs_writer_fieldz(w, "wape_pct");
+	cs_writer_fieldz(w, "bias_pct");
+	cs_writer_fieldz(w, "best");
+	return cs_writer_end(w);
+}
+
+int
+cs_fc_accuracy_write(struct cs_writer *w, const struct cs_fc_accuracy *acc, int best,
+        const char *group_col, const char *group)
+{
+	char day[CS_DATE_LEN];
+	int i, rc = 0;
+
+	for (i = 0; i < CS_FC_NMETHODS; i++) {
+		if (group_col)
+			cs_writer_fieldz(w, group);
+		cs_writer_fieldz(w, cs_fc_method_name(acc[i].method));
+		cs_writer_fieldz(w, best < 0 ? "" : cs_date_format(acc[i].week / 86400, day));
+		cs_writer_number(w, acc[i].train_weeks, 0);
+		cs_writer_number(w, acc[i].wape_pct, 3);
+		cs_writer_number(w, acc[i].bias_pct, 3);
+		cs_writer_fieldz(w, i == best ? "*" : "");
+		rc = cs_writer_end(w);
+	}
+	return rc;
+}
+
+/* One series of a set: its group's value and its forecast. */
+struct fc_series {
+	char *name;
+	struct cs_forecast *f;
+};
+
+struct cs_fc_set {
+	int weeks;
+	const struct cs_tz *tz;
+	const char *group_col;
+	int gc; /* the group column of the bound header, -1 for none */
+	const struct cs_row *header; /* the bound header, for new series */
+	struct cs_forecast *probe; /* checks each input's header */
+	struct fc_series *ser;
+	size_t nser, capser;
+};
+
+struct cs_fc_set *
+cs_fc_set_new(int weeks, const struct cs_tz *tz, const char *group_col)
+{
+	struct cs_fc_set *s = xcalloc(1, sizeof *s);
+
+	s->weeks = weeks;
+	s->tz = tz;
+	s->group_col = group_col;
+	s->gc = -1;
+	s->probe = cs_forecast_new(weeks, tz);
+	return s;
+}
+
+void
+cs_fc_set_free(struct cs_fc_set *s)
+{
+	size_t k;
+
+	if (!s)
+		return;
+	for (k = 0; k < s->nser; k++) {
+		free(s->ser[k].name);
+		cs_forecast_free(s->ser[k].f);
+	}
+	free(s->ser);
+	cs_forecast_free(s->probe);
+	free(s);
+}
+
+int
+cs_fc_set_bind(
+        struct cs_fc_set *s, const struct cs_row *header, const char *file, struct cs_error *err)
+{
+	size_t k;
+
+	if (cs_forecast_bind(s->probe, header, file, err) < 0)
+		return -1;
+	s->gc = s->group_col ? cs_csv_column(header, s->group_col) : -1;
+	if (s->group_col && s->gc < 0)
+		return cs_error_set(err, file, 1, "no column '%s' to forecast by", s->group_col);
+	s->header = header;
+	/* The probe accepted the header, so every series does. */
+	for (k = 0; k < s->nser; k++)
+		cs_forecast_bind(s->ser[k].f, header, file, err);
+	return 0;
+}
+
+int
+cs_fc_set_add(struct cs_fc_set *s, const struct cs_row *row, const char *file, struct cs_error *err)
+{
+	size_t len, k;
+	const char *name = cs_row_field(row, s->gc, &len);
+
+	for (k = 0; k < s->nser && strcmp(s->ser[k].name, name) != 0; k++)
+		;
+	if (k == s->nser) {
+		s->ser = xgrow(s->ser, &s->capser, s->nser + 1, sizeof *s->ser);
+		s->ser[k].name = xstrdup(name);
+		s->ser[k].f = cs_forecast_new(s->weeks, s->tz);
+		s->nser++;
+		if (cs_forecast_bind(s->ser[k].f, s->header, file, err) < 0)
+			return -1;
+	}
+	return cs_forecast_add(s->ser[k].f, row, file, err);
+}
+
+static int
+cmp_series(const void *a, const void *b)
+{
+	return strcmp(((const struct fc_series *)a)->name, ((const struct fc_series *)b)->name);
+}
+
+size_t
+cs_fc_set_finish(struct cs_fc_set *s)
+{
+	if (s->nser > 1)
+		qsort(s->ser, s->nser, sizeof *s->ser, cmp_series);
+	return s->nser;
+}
+
+const char *
+cs_fc_set_name(const struct cs_fc_set *s, size_t k)
+{
+	return s->ser[k].name;
+}
+
+struct cs_forecast *
+cs_fc_set_forecast(const struct cs_fc_set *s, size_t k)
+{
+	return s->ser[k].f;
+}

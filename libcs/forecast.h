@@ -90,4 +90,42 @@ int cs_forecast_write(struct cs_forecast *f, enum cs_fc_method m, int64_t horizo
 /* The interval length in seconds, after prepare. */
 int64_t cs_forecast_interval(const struct cs_forecast *f);
 
+/* Writes the header of the backtest's rows: group_col (when not NULL),
+ * method, week, train_weeks, wape_pct, bias_pct, best. */
+int cs_fc_accuracy_header(struct cs_writer *w, const char *group_col);
+
+/* Writes one row per method of acc (as cs_forecast_backtest filled it,
+ * best its answer), each starting with group when group_col is not NULL;
+ * the best method is marked "*". */
+int cs_fc_accuracy_write(struct cs_writer *w, const struct cs_fc_accuracy *acc, int best,
+        const char *group_col, const char *group);
+
+/*
+ * One forecast per value of a group column (a team, a channel), or one for
+ * the whole input when the column is NULL.  The series, their names and
+ * their forecasts belong to the set.  Memory grows with the groups and the
+ * history's rows.
+ */
+struct cs_fc_set;
+
+/* group_col and tz are borrowed for the set's life. */
+struct cs_fc_set *cs_fc_set_new(int weeks, const struct cs_tz *tz, const char *group_col);
+void cs_fc_set_free(struct cs_fc_set *s);
+
+/* Binds the header of one input; fails as cs_forecast_bind does, or when
+ * the header lacks the group column. */
+int cs_fc_set_bind(
+        struct cs_fc_set *s, const struct cs_row *header, const char *file, struct cs_error *err);
+
+/* Adds a row to its group's series, made on its first row; -1 with err
+ * when the row is bad (the caller rejects it). */
+int cs_fc_set_add(
+        struct cs_fc_set *s, const struct cs_row *row, const char *file, struct cs_error *err);
+
+/* Once every row is in: orders the series by name and returns how many
+ * there are.  Series k's name and forecast are borrowed from the set. */
+size_t cs_fc_set_finish(struct cs_fc_set *s);
+const char *cs_fc_set_name(const struct cs_fc_set *s, size_t k);
+struct cs_forecast *cs_fc_set_forecast(const struct cs_fc_set *s, size_t k);
+
 #endif

@@ -263,3 +263,115 @@ cs_plan_fte(const struct cs_plan_totals *t, double hours, double hours_per_week)
 		return NAN;
 	return hours / weeks / hours_per_week;
 }
+
+const char *const cs_plan_mode_names[2] = {"healthy", "emergency"};
+
+int
+cs_plan_totals_write(struct cs_writer *w, const struct cs_plan_totals t[2], const int active[2],
+        double hours_per_week)
+{
+	int m, rc;
+
+	cs_writer_fieldz(w, "mode");
+	cs_writer_fieldz(w, "intervals");
+	cs_writer_fieldz(w, "agent_h");
+	cs_writer_fieldz(w, "scheduled_h");
+	cs_writer_fieldz(w, "buffer_h");
+	cs_writer_fieldz(w, "fte");
+	cs_writer_fieldz(w, "hours_per_week");
+	rc = cs_writer_end(w);
+	for (m = 0; m < 2; m++) {
+		if (!active[m])
+			continue;
+		cs_writer_fieldz(w, cs_plan_mode_names[m]);
+		cs_writer_number(w, (double)t[m].intervals, 0);
+		cs_writer_number(w, t[m].required_h, 3);
+		cs_writer_number(w, t[m].scheduled_h, 3);
+		cs_writer_number(w, t[m].buffer_h, 3);
+		cs_writer_number(w, cs_plan_fte(&t[m], t[m].scheduled_h, hours_per_week), 3);
+		cs_writer_number(w, hours_per_week, 3);
+		rc = cs_writer_end(w);
+	}
+	return rc;
+}
+
+const char *
+cs_plan_totals_format(
+        char *out, size_t size, int m, const struct cs_plan_totals *t, double hours_per_week)
+{
+	snprintf(out, size,
+	        "%s: %.3f agent-hours needed, %.3f scheduled (%.3f FTE at %g h/week), %.3f "
+	        "buffer hours for improvement work",
+	        cs_plan_mode_names[m], t->required_h, t->scheduled_h,
+	        cs_plan_fte(t, t->scheduled_h, hours_per_week), hours_per_week, t->buffer_h);
+	return out;
+}
+
+void
+cs_plan_init(struct cs_plan *p, enum cs_plan_which which, const struct cs_plan_mode *healthy,
+        const struct cs_plan_mode *emergency)
+{
+	memset(p, 0, sizeof *p);
+	p->which = which;
+	p->healthy = healthy;
+	p->emergency = emergency;
+	cs_plan_totals_init(&p->tot[0]);
+	cs_plan_totals_init(&p->tot[1]);
+}
+
+const char *const *
+cs_plan_columns(const struct cs_plan *p)
+{
+	static const char *const single[] = {"agents", "scheduled", NULL};
+	static const char *const emerg[] = {
+	        "agents", "scheduled", "sl_pct", "asa_s", "occupancy_pct", "abandon_pct", NULL};
+	static const char *const emerg_c[] = {
+	        "agents", "scheduled", "sl_pct", "asa_s", "occupancy_pct", NULL};
+	static const char *const both[] = {"agents_healthy", "scheduled_healthy",
+	        "agents_emergency", "scheduled_emergency", NULL};
+
+	if (p->which == CS_PLAN_BOTH)
+		return both;
+	if (p->which == CS_PLAN_HEALTHY)
+		return single;
+	return p->emergency->target.model == CS_MODEL_ERLANG_A ? emerg : emerg_c;
+}
+
+int
+cs_plan_interval(struct cs_plan *p, int64_t start, double interval_s, long agents,
+        const struct cs_load *ld, char vals[][CS_FILTER_VALUE], struct cs_error *err)
+{
+	long ah = 0, sh = 0, bh = 0, ae = 0, se = 0, be = 0;
+	struct cs_erlang_result res;
+
+	if (p->which != CS_PLAN_HEALTHY) {
+		if (cs_erlang_staff(&p->emergency->target, ld->contacts, interval_s, ld->aht_s,
+		            &res, err) < 0)
+			return -1;
+		ae = res.agents;
+		se = cs_plan_schedule(p->emergency, ae, &be);
+		cs_plan_totals_add(&p->tot[1], start, interval_s / 60, ae, se, be);
+	}
+	if (p->which != CS_PLAN_EMERGENCY) {
+		ah = agents;
+		sh = cs_plan_schedule(p->healthy, ah, &bh);
+		cs_plan_totals_add(&p->tot[0], start, interval_s / 60, ah, sh, bh);
+	}
+	if (p->which == CS_PLAN_HEALTHY) {
+		snprintf(vals[0], CS_FILTER_VALUE, "%ld", ah);
+		snprintf(vals[1], CS_FILTER_VALUE, "%ld", sh);
+	} else if (p->which == CS_PLAN_EMERGENCY) {
+		snprintf(vals[0], CS_FILTER_VALUE, "%ld", ae);
+		snprintf(vals[1], CS_FILTER_VALUE, "%ld", se);
+		cs_filter_number(vals[2], res.sl * 100, 3);
+		cs_filter_number(vals[3], res.asa_s, 3);
+		cs_filter_number(vals[4], res.occupancy * 100, 3);
+		cs_filter_number(vals[5], res.abandon * 100, 3);
+	} else {
+		snprintf(vals[0], CS_FILTER_VALUE, "%ld", ah);
+		snprintf(vals[1], CS_FILTER_VALUE, "%ld", sh);
+		snprintf(vals[2], CS_FILTER_VALUE, "%ld", ae);
+		snprintf(vals[3], CS_FILTER_VALUE, "%ld", se);
+	}
+	return 0;
+}

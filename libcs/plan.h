@@ -11,10 +11,14 @@
 #ifndef CS_PLAN_H
 #define CS_PLAN_H
 
+#include <stddef.h>
 #include <stdint.h>
 
+#include "libcs/csvout.h"
 #include "libcs/erlang.h"
 #include "libcs/error.h"
+#include "libcs/filter.h"
+#include "libcs/load.h"
 
 struct cs_plan_mode {
 	struct cs_erlang_target target;
@@ -70,5 +74,53 @@ void cs_plan_totals_add(struct cs_plan_totals *t, int64_t start, double minutes,
 /* Full-time equivalents: scheduled hours per week of the span over
  * hours_per_week; NaN for an empty span. */
 double cs_plan_fte(const struct cs_plan_totals *t, double hours, double hours_per_week);
+
+/*
+ * A plan over the rows of an erlang stream, in one mode or both: the
+ * healthy mode schedules the agents a row has, the emergency mode staffs
+ * the row's load again under its own targets.
+ */
+enum cs_plan_which { CS_PLAN_HEALTHY, CS_PLAN_EMERGENCY, CS_PLAN_BOTH };
+
+struct cs_plan {
+	enum cs_plan_which which;
+	const struct cs_plan_mode *healthy, *emergency; /* borrowed */
+	struct cs_plan_totals tot[2]; /* healthy, emergency */
+};
+
+void cs_plan_init(struct cs_plan *p, enum cs_plan_which which, const struct cs_plan_mode *healthy,
+        const struct cs_plan_mode *emergency);
+
+/* The columns the plan adds (static, NULL-terminated): agents and
+ * scheduled for one mode (and the emergency's metrics, with abandon_pct
+ * for Erlang A), the agents and scheduled of each mode for both. */
+const char *const *cs_plan_columns(const struct cs_plan *p);
+
+/*
+ * Plans one interval starting at start and lasting interval_s seconds:
+ * agents is the healthy mode's input, ld the emergency mode's (each unused
+ * by the other mode).  Fills vals in the order of cs_plan_columns and adds
+ * the interval to the totals.  Returns -1 with err filled (no file) when
+ * the emergency's staffing fails; nothing is added then.
+ */
+int cs_plan_interval(struct cs_plan *p, int64_t start, double interval_s, long agents,
+        const struct cs_load *ld, char vals[][CS_FILTER_VALUE], struct cs_error *err);
+
+/* The modes' names by index: "healthy", "emergency". */
+extern const char *const cs_plan_mode_names[2];
+
+/*
+ * Writes the totals of the modes whose active[m] is set (t[0] healthy, t[1]
+ * emergency) as CSV to w: a header, then one row per mode with mode,
+ * intervals, agent_h, scheduled_h, buffer_h, fte and hours_per_week.  The
+ * caller closes w.  Returns what the last cs_writer_end returns.
+ */
+int cs_plan_totals_write(struct cs_writer *w, const struct cs_plan_totals t[2], const int active[2],
+        double hours_per_week);
+
+/* Formats mode m's totals as one sentence (agent-hours, scheduled hours,
+ * FTE, buffer hours) into out, for a message; returns out. */
+const char *cs_plan_totals_format(
+        char *out, size_t size, int m, const struct cs_plan_totals *t, double hours_per_week);
 
 #endif

@@ -313,3 +313,48 @@ cs_shrinkage_write(struct cs_shrinkage *s, struct cs_writer *w)
 		rc = write_team(w, &s->company, company);
 	return rc;
 }
+
+int
+cs_shrinkage_load(const char *path, const struct cs_csv_options *opt, const char *team,
+        double *total, double *planned, struct cs_error *err)
+{
+	struct cs_csv_reader *in = cs_csv_open(path, opt, err);
+	const struct cs_row *h;
+	struct cs_row row;
+	int tc, tot, pl, found = 0, rc;
+
+	if (!in)
+		return -1;
+	h = cs_csv_header(in);
+	tc = cs_csv_column(h, "team");
+	tot = cs_csv_column(h, "total_pct");
+	pl = cs_csv_column(h, "planned_pct");
+	if (tc < 0 || tot < 0 || pl < 0) {
+		cs_csv_close(in);
+		return cs_error_set(
+		        err, path, 1, "not a shrinkage output: needs team, total_pct, planned_pct");
+	}
+	while ((rc = cs_csv_read(in, &row, err)) > 0) {
+		size_t len;
+		double t, p;
+
+		if (row.problem || strcmp(cs_row_field(&row, tc, &len), team ? team : "*") != 0)
+			continue;
+		if (cs_row_number(&row, tot, &t) < 0 || cs_row_number(&row, pl, &p) < 0 ||
+		        isnan(t) || t < 0 || t >= 100 || !(p >= 0) || p > t) {
+			cs_csv_close(in);
+			return cs_error_set(err, path, row.line, "bad total_pct or planned_pct");
+		}
+		*total = t / 100;
+		*planned = p / 100;
+		found = 1;
+	}
+	cs_csv_close(in);
+	if (rc < 0)
+		return -1;
+	if (!found && team)
+		return cs_error_set(err, path, 0, "no row for team '%s'", team);
+	if (!found)
+		return cs_error_set(err, path, 0, "no company row (team '*')");
+	return 0;
+}

@@ -44,4 +44,15 @@ int cs_shrinkage_write(struct cs_shrinkage *s, struct cs_writer *w);
 /* The columns, in order. */
 extern const char *const cs_shrinkage_columns[];
 
+/*
+ * Reads a shrinkage output (as cs_shrinkage_write writes it) from path with
+ * the reader options opt, for a plan: the row of team, or the company row
+ * (team "*") when team is NULL.  Sets *total and *planned as fractions.
+ * Rows the reader finds unusable are skipped; a bad total_pct or
+ * planned_pct (total from 0 to below 100, planned from 0 to total), a
+ * missing column and a missing row are errors: -1 with err filled.
+ */
+int cs_shrinkage_load(const char *path, const struct cs_csv_options *opt, const char *team,
+        double *total, double *planned, struct cs_error *err);
+
 #endif

@@ -14,8 +14,10 @@
 
 #include "libcs/csv.h"
 #include "libcs/csvout.h"
+#include "libcs/filter.h"
 #include "libcs/forecast.h"
 #include "libcs/intervals.h"
+#include "libcs/load.h"
 #include "libcs/plan.h"
 #include "libcs/shrinkage.h"
 #include "tests/tap.h"
@@ -205,6 +207,326 @@ test_forecast(void)
 	cs_forecast_free(f);
 }
 
+/* Opens a writer on a string; memout_close returns the string. */
+static struct cs_writer *
+memout(FILE **fp, char **buf, size_t *len)
+{
+	*fp = open_memstream(buf, len);
+	return cs_writer_new(*fp, "mem", 0);
+}
+
+static char *
+memout_close(struct cs_writer *w, FILE *fp, char **buf)
+{
+	struct cs_error err;
+
+	cs_writer_close(w, &err);
+	fclose(fp);
+	return *buf;
+}
+
+static void
+test_totals(void)
+{
+	struct cs_plan_totals t[2];
+	int healthy[2] = {1, 0}, emergency[2] = {0, 1};
+	struct cs_writer *w;
+	FILE *fp;
+	char *buf = NULL, msg[300];
+	size_t len;
+
+	/* As in test_plan: 10.5 agent-hours, 15 scheduled, 1.5 of buffer
+	 * over one hour, 63 FTE at 40 h; the emergency mode saw nothing, so
+	 * its FTE is unknown (empty). */
+	cs_plan_totals_init(&t[0]);
+	cs_plan_totals_init(&t[1]);
+	cs_plan_totals_add(&t[0], 0, 30, 7, 10, 1);
+	cs_plan_totals_add(&t[0], 1800, 30, 14, 20, 2);
+	w = memout(&fp, &buf, &len);
+	cs_plan_totals_write(w, t, healthy, 40);
+	tap_str(memout_close(w, fp, &buf),
+	        "mode,intervals,agent_h,scheduled_h,buffer_h,fte,hours_per_week\n"
+	        "healthy,2,10.5,15,1.5,63,40\n",
+	        "totals: the healthy row");
+	free(buf);
+	buf = NULL;
+	w = memout(&fp, &buf, &len);
+	cs_plan_totals_write(w, t, emergency, 37.5);
+	tap_str(memout_close(w, fp, &buf),
+	        "mode,intervals,agent_h,scheduled_h,buffer_h,fte,hours_per_week\n"
+	        "emergency,0,0,0,0,,37.5\n",
+	        "totals: an empty emergency row");
+	free(buf);
+	tap_str(cs_plan_totals_format(msg, sizeof msg, 0, &t[0], 40),
+	        "healthy: 10.500 agent-hours needed, 15.000 scheduled (63.000 FTE at 40 "
+	        "h/week), 1.500 buffer hours for improvement work",
+	        "totals: the sentence");
+}
+
+/* Writes data to a new file in the current directory and returns its
+ * name (static storage). */
+static const char *
+temp_file(const char *data)
+{
+	static char name[] = "test-staff-XXXXXX";
+	FILE *fp;
+	int fd;
+
+	strcpy(name, "test-staff-XXXXXX");
+	fd = mkstemp(name);
+	fp = fdopen(fd, "w");
+	fputs(data, fp);
+	fclose(fp);
+	return name;
+}
+
+/* cs_shrinkage_load on data; the file is removed after. */
+static int
+shrinkage_load(const char *data, const char *team, double *t, double *p, struct cs_error *err)
+{
+	struct cs_csv_options opt;
+	const char *path = temp_file(data);
+	int rc;
+
+	cs_csv_options_init(&opt);
+	rc = cs_shrinkage_load(path, &opt, team, t, p, err);
+	remove(path);
+	return rc;
+}
+
+static void
+test_shrinkage_load(void)
+{
+	static const char data[] = "team,agents,total_pct,planned_pct\n"
+	                           "a,3,30,10\n"
+	                           "*,5,25.5,12\n"
+	                           "b,1,100,0\n"
+	                           "c,1,20,25\n";
+	struct cs_error err;
+	double t = -1, p = -1;
+
+	tap_long(shrinkage_load(data, NULL, &t, &p, &err), 0, "shrinkage file: company row");
+	tap_num(t, 0.255, 1e-12, "shrinkage file: company total 25.5%");
+	tap_num(p, 0.12, 1e-12, "shrinkage file: company planned 12%");
+	tap_long(shrinkage_load(data, "a", &t, &p, &err), 0, "shrinkage file: team a");
+	tap_num(t, 0.3, 1e-12, "shrinkage file: a's total 30%");
+	tap_num(p, 0.1, 1e-12, "shrinkage file: a's planned 10%");
+	tap_long(shrinkage_load(data, "zz", &t, &p, &err), -1, "shrinkage file: no such team");
+	tap_ok(strcmp(err.msg, "no row for team 'zz'") == 0 && err.line == 0,
+	        "shrinkage file: the message names the team, no line");
+	/* A total of 100% leaves nobody: refused on line 4. */
+	tap_long(shrinkage_load(data, "b", &t, &p, &err), -1, "shrinkage file: total 100% fails");
+	tap_ok(strcmp(err.msg, "bad total_pct or planned_pct") == 0 && err.line == 4,
+	        "shrinkage file: on line 4");
+	tap_long(shrinkage_load(data, "c", &t, &p, &err), -1,
+	        "shrinkage file: planned above total fails");
+	tap_long(shrinkage_load(
+	                 "team,agents,total_pct,planned_pct\na,3,30,10\n", NULL, &t, &p, &err),
+	        -1, "shrinkage file: no company row");
+	tap_str(err.msg, "no company row (team '*')", "shrinkage file: says so");
+	tap_long(shrinkage_load("team,total_pct\n*,30\n", NULL, &t, &p, &err), -1,
+	        "shrinkage file: not a shrinkage output");
+	tap_long(err.line, 1, "shrinkage file: on the header");
+}
+
+/* Binds data's header to s and adds its rows; returns the adds that
+ * failed, or -1 when the header is refused. */
+static int
+fc_feed(struct cs_fc_set *s, const char *data, struct cs_error *err)
+{
+	struct cs_csv_options opt;
+	struct cs_csv_reader *r;
+	struct cs_row row;
+	int bad = 0;
+
+	cs_csv_options_init(&opt);
+	r = cs_csv_open_mem("mem", data, strlen(data), &opt, err);
+	if (cs_fc_set_bind(s, cs_csv_header(r), "mem", err) < 0) {
+		cs_csv_close(r);
+		return -1;
+	}
+	while (cs_csv_read(r, &row, err) > 0)
+		if (cs_fc_set_add(s, &row, "mem", err) < 0)
+			bad++;
+	cs_csv_close(r);
+	return bad;
+}
+
+static void
+test_fc_set(void)
+{
+	struct cs_fc_set *s = cs_fc_set_new(2, NULL, "team");
+	struct cs_error err;
+
+	/* b comes first in the input and sorts last; a's second row is bad. */
+	tap_long(fc_feed(s,
+	                 "start,contacts,team\n"
+	                 "2026-01-05T00:00:00Z,1,b\n"
+	                 "2026-01-05T00:00:00Z,2,a\n"
+	                 "2026-01-06T00:00:00Z,x,a\n",
+	                 &err),
+	        1, "forecast set: one bad row");
+	tap_str(err.msg, "bad contacts 'x'", "forecast set: the bad row's message");
+	/* A second input with the columns in another order. */
+	tap_long(fc_feed(s, "team,contacts,start\nb,5,2026-01-06T00:00:00Z\n", &err), 0,
+	        "forecast set: a second input");
+	tap_long(fc_feed(s, "start,contacts\n2026-01-07T00:00:00Z,1\n", &err), -1,
+	        "forecast set: an input without the group column");
+	tap_str(err.msg, "no column 'team' to forecast by", "forecast set: says which");
+	tap_long(fc_feed(s, "team,contacts\nb,1\n", &err), -1,
+	        "forecast set: an input without start");
+	tap_long(cs_fc_set_finish(s), 2, "forecast set: two teams");
+	tap_str(cs_fc_set_name(s, 0), "a", "forecast set: a first");
+	tap_str(cs_fc_set_name(s, 1), "b", "forecast set: b second");
+	/* b has Monday and Tuesday: daily intervals. */
+	tap_long(
+	        cs_forecast_prepare(cs_fc_set_forecast(s, 1), &err), 0, "forecast set: b prepares");
+	tap_long(cs_forecast_interval(cs_fc_set_forecast(s, 1)), 86400,
+	        "forecast set: b's rows from both inputs, a day apart");
+	cs_fc_set_free(s);
+	s = cs_fc_set_new(2, NULL, NULL);
+	tap_long(fc_feed(s, "start,contacts\n2026-01-05T00:00:00Z,1\n", &err), 0,
+	        "forecast set: no groups");
+	tap_long(cs_fc_set_finish(s), 1, "forecast set: one series");
+	tap_str(cs_fc_set_name(s, 0), "", "forecast set: named ''");
+	cs_fc_set_free(s);
+	s = cs_fc_set_new(2, NULL, NULL);
+	tap_long(cs_fc_set_finish(s), 0, "forecast set: no rows, no series");
+	cs_fc_set_free(s);
+}
+
+static void
+test_accuracy_write(void)
+{
+	struct cs_fc_accuracy acc[CS_FC_NMETHODS];
+	struct cs_writer *w;
+	FILE *fp;
+	char *buf = NULL;
+	size_t len;
+	int i;
+
+	/* 2026-01-05 is day 20458 of the epoch: 56 years of 365 days and 14
+	 * leap days (1972 to 2024) to 2026-01-01, plus 4. */
+	for (i = 0; i < CS_FC_NMETHODS; i++) {
+		acc[i].method = (enum cs_fc_method)i;
+		acc[i].week = 20458 * (int64_t)86400;
+		acc[i].train_weeks = 3;
+		acc[i].wape_pct = 10 * (i + 1) + 0.12345;
+		acc[i].bias_pct = -1.5;
+	}
+	acc[CS_FC_HOLT_WINTERS].wape_pct = NAN;
+	w = memout(&fp, &buf, &len);
+	cs_fc_accuracy_header(w, "team");
+	cs_fc_accuracy_write(w, acc, 1, "team", "x");
+	tap_str(memout_close(w, fp, &buf),
+	        "team,method,week,train_weeks,wape_pct,bias_pct,best\n"
+	        "x,last-week,2026-01-05,3,10.123,-1.5,\n"
+	        "x,mean,2026-01-05,3,20.123,-1.5,*\n"
+	        "x,weighted,2026-01-05,3,30.123,-1.5,\n"
+	        "x,holt-winters,2026-01-05,3,,-1.5,\n",
+	        "accuracy: grouped rows, the best marked");
+	free(buf);
+	buf = NULL;
+	w = memout(&fp, &buf, &len);
+	cs_fc_accuracy_header(w, NULL);
+	cs_fc_accuracy_write(w, acc, -1, NULL, NULL);
+	tap_str(memout_close(w, fp, &buf),
+	        "method,week,train_weeks,wape_pct,bias_pct,best\n"
+	        "last-week,,3,10.123,-1.5,\n"
+	        "mean,,3,20.123,-1.5,\n"
+	        "weighted,,3,30.123,-1.5,\n"
+	        "holt-winters,,3,,-1.5,\n",
+	        "accuracy: no backtest, no week and no best");
+	free(buf);
+}
+
+static void
+test_plan_interval(void)
+{
+	struct cs_plan_mode h, e;
+	struct cs_plan p;
+	struct cs_load ld = {60, 1800, 300};
+	struct cs_error err;
+	char vals[6][CS_FILTER_VALUE];
+	const char *const *cols;
+
+	cs_plan_defaults(&h, &e);
+	h.shrinkage = e.shrinkage = 0.3;
+	h.planned = e.planned = 0.1;
+	h.buffer = 0.1;
+	h.buffer_pct = 1;
+	e.target.model = CS_MODEL_WORKLOAD;
+	/* Healthy: 14 agents at 30% shrinkage and a 10% buffer give 22, as in
+	 * test_plan. */
+	cs_plan_init(&p, CS_PLAN_HEALTHY, &h, &e);
+	cols = cs_plan_columns(&p);
+	tap_ok(strcmp(cols[0], "agents") == 0 && strcmp(cols[1], "scheduled") == 0 && !cols[2],
+	        "plan interval: healthy adds agents and scheduled");
+	tap_long(cs_plan_interval(&p, 0, 1800, 14, &ld, vals, &err), 0, "plan interval: healthy");
+	tap_ok(strcmp(vals[0], "14") == 0 && strcmp(vals[1], "22") == 0,
+	        "plan interval: healthy 14 agents, 22 scheduled");
+	tap_num(p.tot[0].scheduled_h, 11, 1e-12, "plan interval: 22 agents for half an hour");
+	tap_long(p.tot[1].intervals, 0, "plan interval: no emergency totals");
+	/* Emergency, workload: 60 contacts x 300 s over 1800 s are 10
+	 * erlangs; under the 95% cap 10 / 0.95 = 10.53, so 11 agents at
+	 * 10 / 11 = 90.909% occupancy.  Planned shrinkage cancelled: 20%,
+	 * 11 / 0.8 = 13.75, so 14 scheduled; no buffer. */
+	cs_plan_init(&p, CS_PLAN_EMERGENCY, &h, &e);
+	cols = cs_plan_columns(&p);
+	tap_ok(strcmp(cols[4], "occupancy_pct") == 0 && !cols[5],
+	        "plan interval: emergency adds the metrics, no abandon_pct");
+	tap_long(cs_plan_interval(&p, 0, 1800, 0, &ld, vals, &err), 0, "plan interval: emergency");
+	tap_str(vals[0], "11", "plan interval: emergency agents");
+	tap_str(vals[1], "14", "plan interval: emergency scheduled");
+	tap_str(vals[2], "", "plan interval: no service level under workload");
+	tap_str(vals[4], "90.909", "plan interval: occupancy");
+	tap_str(vals[5], "", "plan interval: no abandonment");
+	tap_num(p.tot[1].required_h, 5.5, 1e-12, "plan interval: 11 agents for half an hour");
+	/* Both: 14 and 22 healthy, 11 and 14 emergency. */
+	cs_plan_init(&p, CS_PLAN_BOTH, &h, &e);
+	cols = cs_plan_columns(&p);
+	tap_str(cols[3], "scheduled_emergency", "plan interval: both's last column");
+	cs_plan_interval(&p, 0, 1800, 14, &ld, vals, &err);
+	tap_ok(strcmp(vals[0], "14") == 0 && strcmp(vals[1], "22") == 0 &&
+	                strcmp(vals[2], "11") == 0 && strcmp(vals[3], "14") == 0,
+	        "plan interval: both modes' agents and scheduled");
+	tap_ok(p.tot[0].intervals == 1 && p.tot[1].intervals == 1, "plan interval: both totals");
+	/* A load the model refuses adds nothing. */
+	ld.interval_s = 0;
+	tap_long(cs_plan_interval(&p, 1800, 0, 14, &ld, vals, &err), -1,
+	        "plan interval: a bad load fails");
+	tap_ok(p.tot[0].intervals == 1 && p.tot[1].intervals == 1 && err.file[0] == '\0',
+	        "plan interval: nothing added, the error names no file");
+	e.target.model = CS_MODEL_ERLANG_A;
+	cs_plan_init(&p, CS_PLAN_EMERGENCY, &h, &e);
+	tap_str(cs_plan_columns(&p)[5], "abandon_pct", "plan interval: erlang-a adds abandon_pct");
+}
+
+static void
+test_load_start(void)
+{
+	static const char data[] = "start\n2026-01-05T09:30:00Z\nMonday\n";
+	struct cs_csv_options opt;
+	struct cs_csv_reader *r;
+	struct cs_load_cols c;
+	struct cs_row row;
+	struct cs_error err;
+	int64_t t;
+
+	cs_csv_options_init(&opt);
+	r = cs_csv_open_mem("mem", data, sizeof data - 1, &opt, &err);
+	cs_load_bind(&c, cs_csv_header(r));
+	cs_csv_read(r, &row, &err);
+	/* 2026-01-05 is day 20458: 20458 x 86400 + 9.5 h = 1767605400. */
+	tap_ok(cs_load_start(&c, &row, "mem", &t, &err) == 0 && t == 1767605400,
+	        "load start: a timestamp");
+	cs_csv_read(r, &row, &err);
+	tap_long(cs_load_start(&c, &row, "mem", &t, &err), -1, "load start: a word fails");
+	tap_ok(strcmp(err.msg, "bad start 'Monday'") == 0 && err.line == 3,
+	        "load start: the message and line");
+	cs_csv_close(r);
+}
+
 int
 main(void)
 {
@@ -212,5 +534,11 @@ main(void)
 	test_shrinkage();
 	test_intervals();
 	test_forecast();
+	test_totals();
+	test_shrinkage_load();
+	test_fc_set();
+	test_accuracy_write();
+	test_plan_interval();
+	test_load_start();
 	return tap_done();
 }
