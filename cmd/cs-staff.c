@@ -29,6 +29,7 @@
 #include "libcs/intervals.h"
 #include "libcs/load.h"
 #include "libcs/plan.h"
+#include "libcs/rejects.h"
 #include "libcs/shrinkage.h"
 
 enum {
@@ -38,6 +39,7 @@ enum {
 	OPT_BUFFER,
 	OPT_BY,
 	OPT_CONTACTS,
+	OPT_ENCODING,
 	OPT_EVALUATE,
 	OPT_HELP,
 	OPT_HORIZON,
@@ -99,6 +101,7 @@ static const struct {
         {OPT_UNTIL, "--until", " shrinkage "},
         {OPT_WEEKS, "--weeks", " forecast "},
         {'d', "--delimiter", " intervals forecast erlang shrinkage plan "},
+        {OPT_ENCODING, "--encoding", " intervals forecast erlang shrinkage plan "},
 };
 
 static const struct option longopts[] = {
@@ -109,6 +112,7 @@ static const struct option longopts[] = {
         {"by", required_argument, NULL, OPT_BY},
         {"contacts", required_argument, NULL, OPT_CONTACTS},
         {"delimiter", required_argument, NULL, 'd'},
+        {"encoding", required_argument, NULL, OPT_ENCODING},
         {"evaluate", no_argument, NULL, OPT_EVALUATE},
         {"help", no_argument, NULL, OPT_HELP},
         {"horizon", required_argument, NULL, OPT_HORIZON},
@@ -164,8 +168,10 @@ usage(int status)
 	      "Common options:\n"
 	      "  -o, --output FILE       write atomically to FILE instead of stdout\n"
 	      "  -d, --delimiter C       input delimiter (default: detected)\n"
+	      "      --encoding ENC      input encoding: utf-8, cp1252 or latin1 (UTF-16\n"
+	      "                          with a BOM is detected)\n"
 	      "  -t, --tsv               write TSV instead of CSV\n"
-	      "      --rejects FILE      write rejected rows (file, line, reason) to FILE\n"
+	      "      --rejects FILE      write rejected rows (file, line, reason, record)\n"
 	      "      --strict            any rejected row is an error\n"
 	      "      --help              show this help and exit\n"
 	      "      --version           show the version and exit\n"
@@ -237,9 +243,9 @@ struct opts {
 /* Reading and rejecting rows. */
 struct reader {
 	const struct opts *o;
-	FILE *rejects;
+	struct cs_output out; /* --rejects, written atomically */
 	struct cs_writer *rw;
-	struct cs_buf record;
+	struct cs_rejects rejects;
 	long nrejects;
 };
 
@@ -252,23 +258,10 @@ reject(struct reader *r, const struct cs_error *e, const struct cs_row *row)
 	r->nrejects++;
 	if (r->o->strict)
 		cs_die_error(e);
-	if (r->rw) {
-		size_t i;
-
-		cs_buf_reset(&r->record);
-		for (i = 0; i < row->n; i++) {
-			if (i)
-				cs_buf_addc(&r->record, ',');
-			cs_buf_add(&r->record, row->f[i], row->len[i]);
-		}
-		cs_writer_fieldz(r->rw, e->file);
-		cs_writer_fieldf(r->rw, "%ld", e->line);
-		cs_writer_fieldz(r->rw, e->msg);
-		cs_writer_field(r->rw, r->record.data, r->record.len);
-		cs_writer_end(r->rw);
-	} else {
+	if (r->rw)
+		cs_rejects_add(&r->rejects, e, row);
+	else
 		cs_warn_error(e);
-	}
 }
 
 /* Gives a library error that names no file the row's file and line. */
@@ -284,19 +277,16 @@ relocate(struct cs_error *e, const char *file, long line)
 static void
 reader_init(struct reader *r, const struct opts *o)
 {
+	struct cs_error err;
+
 	memset(r, 0, sizeof *r);
 	r->o = o;
-	cs_buf_init(&r->record);
 	if (o->rejects) {
-		r->rejects = fopen(o->rejects, "w");
-		if (!r->rejects)
-			cs_diex(EXIT_DATA, "%s: cannot open for writing", o->rejects);
-		r->rw = cs_writer_new(r->rejects, o->rejects, 0);
-		cs_writer_fieldz(r->rw, "file");
-		cs_writer_fieldz(r->rw, "line");
-		cs_writer_fieldz(r->rw, "reason");
-		cs_writer_fieldz(r->rw, "record");
-		cs_writer_end(r->rw);
+		cs_check_outputs(o->output, o->rejects);
+		if (cs_output_open(&r->out, o->rejects, &err) < 0)
+			cs_die_error(&err);
+		r->rw = cs_writer_new(r->out.fp, r->out.name, 0);
+		cs_rejects_init(&r->rejects, r->rw);
 	}
 }
 
@@ -306,14 +296,12 @@ reader_finish(struct reader *r)
 	struct cs_error err;
 
 	if (r->rw) {
-		if (cs_writer_close(r->rw, &err) < 0)
+		cs_rejects_release(&r->rejects);
+		if (cs_writer_close(r->rw, &err) < 0 || cs_output_commit(&r->out, &err) < 0)
 			cs_die_error(&err);
-		if (fclose(r->rejects) != 0)
-			cs_diex(EXIT_DATA, "%s: write error", r->o->rejects);
 	}
 	if (r->nrejects)
 		cs_warnx("%ld row%s rejected", r->nrejects, r->nrejects == 1 ? "" : "s");
-	cs_buf_release(&r->record);
 }
 
 static struct cs_csv_reader *
@@ -872,6 +860,7 @@ main(int argc, char **argv)
 			o.target.patience_s = cs_opt_double("--patience", optarg, 1e-3, 1e7);
 			break;
 		case OPT_REJECTS: o.rejects = optarg; break;
+		case OPT_ENCODING: o.csv.encoding = optarg; break;
 		case OPT_SHRINKAGE: o.shrinkage_arg = optarg; break;
 		case OPT_SINCE: o.since = parse_date_opt("--since", optarg); break;
 		case OPT_SL:
