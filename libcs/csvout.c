@@ -105,20 +105,31 @@ needs_escapes(const char *s, size_t len)
 }
 
 void
+cs_writer_plain(struct cs_writer *w, const char *s, size_t len)
+{
+	if (w->out.cap - w->out.len > len + 1) {
+		char *d = w->out.data + w->out.len;
+
+		if (w->nfields++ > 0)
+			*d++ = w->tsv ? '\t' : ',';
+		memcpy(d, s, len);
+		d[len] = '\0';
+		w->out.len = (size_t)(d + len - w->out.data);
+		return;
+	}
+	if (w->nfields++ > 0)
+		cs_buf_addc(&w->out, w->tsv ? '\t' : ',');
+	cs_buf_add(&w->out, s, len);
+}
+
+void
 cs_writer_field(struct cs_writer *w, const char *s, size_t len)
 {
 	size_t i, start;
 
-	/* The common case, a CSV field that needs no quotes and fits in the
-	 * buffer, is one copy. */
-	if (!w->tsv && w->out.cap - w->out.len > len + 1 && !needs_quotes(s, len)) {
-		char *d = w->out.data + w->out.len;
-
-		if (w->nfields++ > 0)
-			*d++ = ',';
-		memcpy(d, s, len);
-		d[len] = '\0';
-		w->out.len = (size_t)(d + len - w->out.data);
+	/* The common case, a CSV field that needs no quotes, is one copy. */
+	if (!w->tsv && !needs_quotes(s, len)) {
+		cs_writer_plain(w, s, len);
 		return;
 	}
 	if (w->nfields++ > 0)
@@ -156,24 +167,6 @@ cs_writer_field(struct cs_writer *w, const char *s, size_t len)
 	}
 	cs_buf_add(&w->out, s + start, len - start);
 	cs_buf_addc(&w->out, '"');
-}
-
-void
-cs_writer_plain(struct cs_writer *w, const char *s, size_t len)
-{
-	if (w->out.cap - w->out.len > len + 1) {
-		char *d = w->out.data + w->out.len;
-
-		if (w->nfields++ > 0)
-			*d++ = w->tsv ? '\t' : ',';
-		memcpy(d, s, len);
-		d[len] = '\0';
-		w->out.len = (size_t)(d + len - w->out.data);
-		return;
-	}
-	if (w->nfields++ > 0)
-		cs_buf_addc(&w->out, w->tsv ? '\t' : ',');
-	cs_buf_add(&w->out, s, len);
 }
 
 void
