@@ -7,14 +7,18 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <locale.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "libcs/xalloc.h"
 
 static const char *progname = "cs";
 static struct cs_output *pending_output;
@@ -107,11 +111,18 @@ cs_usage_error(const char *fmt, ...)
 void
 cs_bad_option(int c, char *const *argv)
 {
+	const char *arg = argv[optind - 1];
+	const char *eq = strchr(arg, '=');
+
 	if (c == ':')
-		cs_usage_error("option '%s' needs a value", argv[optind - 1]);
-	if (optopt)
+		cs_usage_error("option '%s' needs a value", arg);
+	/* A known long option given a value it does not take ("--strict=1"):
+	 * getopt leaves optopt set to the option's own code. */
+	if (strncmp(arg, "--", 2) == 0 && eq && optopt)
+		cs_usage_error("option '%.*s' takes no value", (int)(eq - arg), arg);
+	if (strncmp(arg, "--", 2) != 0 && optopt > 0 && optopt <= CHAR_MAX)
 		cs_usage_error("unknown option '-%c'", optopt);
-	cs_usage_error("unknown option '%s'", argv[optind - 1]);
+	cs_usage_error("unknown option '%s'", arg);
 }
 
 void
@@ -130,18 +141,58 @@ cs_open_output(struct cs_output *o, const char *path)
 	pending_output = o;
 }
 
-void
-cs_check_outputs(const char *output, const char *rejects)
+/* The path as the file system will resolve it: the real path of its
+ * directory, then its name (the file itself need not exist yet). */
+static char *
+resolved(const char *path)
 {
-	struct stat a, b;
+	const char *slash = strrchr(path, '/');
+	char *dir, *real, *out;
+	size_t n;
 
-	if (output == NULL || rejects == NULL || strcmp(output, "-") == 0 ||
-	        strcmp(rejects, "-") == 0)
+	if (slash == NULL)
+		dir = xstrdup(".");
+	else
+		dir = xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+	real = realpath(dir, NULL);
+	free(dir);
+	if (real == NULL)
+		return xstrdup(path);
+	n = strlen(real) + strlen(path) + 2;
+	out = xmalloc(n);
+	snprintf(out, n, "%s/%s", real, slash ? slash + 1 : path);
+	free(real);
+	return out;
+}
+
+void
+cs_check_outputs(const char *opt1, const char *path1, const char *opt2, const char *path2)
+{
+	char *a, *b;
+	int same;
+
+	if (path1 == NULL || path2 == NULL || strcmp(path1, "-") == 0 || strcmp(path2, "-") == 0)
 		return;
-	if (strcmp(output, rejects) == 0 ||
-	        (stat(output, &a) == 0 && stat(rejects, &b) == 0 && a.st_dev == b.st_dev &&
-	                a.st_ino == b.st_ino && S_ISREG(a.st_mode)))
-		cs_usage_error("-o and --rejects name the same file '%s'", output);
+	a = resolved(path1);
+	b = resolved(path2);
+	same = strcmp(a, b) == 0;
+	free(a);
+	free(b);
+	if (same)
+		cs_usage_error("%s and %s name the same file '%s'", opt1, opt2, path2);
+}
+
+const char *
+cs_opt_encoding(const char *arg)
+{
+	static const char *const names[] = {
+	        "utf-8", "utf8", "cp1252", "windows-1252", "latin1", "iso-8859-1", NULL};
+	size_t i;
+
+	for (i = 0; names[i]; i++)
+		if (strcasecmp(arg, names[i]) == 0)
+			return arg;
+	cs_usage_error("invalid value '%s' for --encoding (utf-8, cp1252 or latin1)", arg);
 }
 
 void

@@ -42,10 +42,14 @@ void cs_print_version(void);
 
 /* Opens -o (or stdout) and registers it, so cs_die_error can abort it. */
 void cs_open_output(struct cs_output *o, const char *path);
-/* A usage error when -o and --rejects name one file (either may be NULL or
- * "-"): the atomic -o would replace the rejects, which would then be lost
- * without a word. */
-void cs_check_outputs(const char *output, const char *rejects);
+/* A usage error when two output options name one file (either path may be
+ * NULL or "-"), however the paths are spelled: the atomic -o would replace
+ * the other output, which would then be lost without a word. */
+void cs_check_outputs(const char *opt1, const char *path1, const char *opt2, const char *path2);
+
+/* The value of --encoding, checked: utf-8, cp1252 or latin1 (and their
+ * other names); anything else is a usage error. */
+const char *cs_opt_encoding(const char *arg);
 
 /* Commits the output; on a write error (full disk, /dev/full) prints it and
  * exits 1. */

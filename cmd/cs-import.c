@@ -302,7 +302,7 @@ main(int argc, char **argv)
 		return 0;
 	}
 
-	cs_check_outputs(output, rejects);
+	cs_check_outputs("-o", output, "--rejects", rejects);
 	cs_open_output(&out, output);
 	w = cs_writer_new(out.fp, out.name, tsv);
 	if (rejects) {

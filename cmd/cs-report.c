@@ -830,7 +830,7 @@ main(int argc, char **argv)
 		case OPT_AS_OF: c.o.as_of = optarg; break;
 		case OPT_BUSINESS: c.o.business = 1; break;
 		case OPT_BY: c.o.by = optarg; break;
-		case OPT_ENCODING: c.o.encoding = optarg; break;
+		case OPT_ENCODING: c.o.encoding = cs_opt_encoding(optarg); break;
 		case OPT_REJECTS: c.o.rejects = optarg; break;
 		case OPT_FLAGS: c.o.flags = optarg; break;
 		case OPT_FORMAT: c.o.format = optarg; break;
@@ -883,7 +883,7 @@ main(int argc, char **argv)
 		c.sla = cs_sla_defaults();
 	}
 	split_by(&c);
-	cs_check_outputs(c.o.output, c.o.rejects);
+	cs_check_outputs("-o", c.o.output, "--rejects", c.o.rejects);
 	if (c.o.rejects) {
 		if (cs_output_open(&c.rej_out, c.o.rejects, &err) < 0)
 			cs_die_error(&err);

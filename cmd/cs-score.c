@@ -215,7 +215,7 @@ main(int argc, char **argv)
 		case 't': tsv = 1; break;
 		case 'u': usage_file = optarg; break;
 		case OPT_AS_OF: as_of = optarg; break;
-		case OPT_ENCODING: r.copt.encoding = optarg; break;
+		case OPT_ENCODING: r.copt.encoding = cs_opt_encoding(optarg); break;
 		case OPT_MODEL: model_file = optarg; break;
 		case OPT_PREVIOUS: previous = optarg; break;
 		case OPT_REJECTS: rejects = optarg; break;
@@ -265,7 +265,7 @@ main(int argc, char **argv)
 	if (stdin_uses > 1)
 		cs_usage_error("only one input can be stdin ('-')");
 
-	cs_check_outputs(output, rejects);
+	cs_check_outputs("-o", output, "--rejects", rejects);
 	if (rejects) {
 		if (cs_output_open(&r.rej, rejects, &err) < 0)
 			cs_die_error(&err);

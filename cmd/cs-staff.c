@@ -282,7 +282,7 @@ reader_init(struct reader *r, const struct opts *o)
 	memset(r, 0, sizeof *r);
 	r->o = o;
 	if (o->rejects) {
-		cs_check_outputs(o->output, o->rejects);
+		cs_check_outputs("-o", o->output, "--rejects", o->rejects);
 		if (cs_output_open(&r->out, o->rejects, &err) < 0)
 			cs_die_error(&err);
 		r->rw = cs_writer_new(r->out.fp, r->out.name, 0);
@@ -860,7 +860,7 @@ main(int argc, char **argv)
 			o.target.patience_s = cs_opt_double("--patience", optarg, 1e-3, 1e7);
 			break;
 		case OPT_REJECTS: o.rejects = optarg; break;
-		case OPT_ENCODING: o.csv.encoding = optarg; break;
+		case OPT_ENCODING: o.csv.encoding = cs_opt_encoding(optarg); break;
 		case OPT_SHRINKAGE: o.shrinkage_arg = optarg; break;
 		case OPT_SINCE: o.since = parse_date_opt("--since", optarg); break;
 		case OPT_SL:
@@ -882,6 +882,7 @@ main(int argc, char **argv)
 		}
 	}
 	argc -= optind;
+	cs_check_outputs("-o", o.output, "--totals", o.totals);
 	argv += optind;
 
 	if (!o.verb)
