@@ -762,6 +762,8 @@ verb_weekly(struct ctx *c, int argc, char **argv)
 	wo.sla = c->sla;
 	wo.slowest = 10;
 	wo.encoding = c->o.encoding;
+	wo.rejects = c->rejw ? &c->rejects : NULL;
+	wo.strict = c->o.strict;
 	wk = cs_weekly_new(&wo);
 	read_tickets(c, tickets, weekly_ticket, wk);
 	if ((c->o.surveys && cs_weekly_load_surveys(wk, c->o.surveys, &err) < 0) ||

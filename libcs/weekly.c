@@ -172,11 +172,13 @@ cs_weekly_add_ticket(
 
 /* Opening an optional input and finding its columns. */
 struct input {
+	const struct cs_weekly *w;
 	struct cs_csv_reader *rd;
 	const struct cs_row *h;
 	const char *name;
 	long bad;
 	char first_bad[160];
+	struct cs_error first; /* the first bad row, for --strict */
 };
 
 static int
@@ -185,6 +187,7 @@ input_open(struct input *in, const struct cs_weekly *w, const char *path, struct
 	struct cs_csv_options opt;
 
 	memset(in, 0, sizeof *in);
+	in->w = w;
 	cs_csv_options_init(&opt);
 	opt.encoding = w->o.encoding;
 	in->rd = cs_csv_open(path, &opt, err);
@@ -205,20 +208,37 @@ input_require(struct input *in, const char *col, const char *kind, struct cs_err
 	return c;
 }
 
+/* A bad row of an optional input: counted for the report's note, written
+ * to the rejects file when there is one, kept for --strict. */
 static void
 input_bad(struct input *in, const struct cs_row *row, const char *why)
 {
-	if (in->bad++ == 0)
+	struct cs_error e;
+
+	cs_error_set(&e, in->name, row->line, "%s", why);
+	if (in->w->o.rejects)
+		cs_rejects_add(in->w->o.rejects, &e, row);
+	if (in->bad++ == 0) {
 		snprintf(in->first_bad, sizeof in->first_bad, "line %ld: %.120s", row->line, why);
+		in->first = e;
+	}
 }
 
-static void
-input_close(struct cs_weekly *w, struct input *in)
+/* Closes an input; rc is the reading's status, returned unless --strict
+ * turns a bad row into the error. */
+static int
+input_close(struct cs_weekly *w, struct input *in, int rc, struct cs_error *err)
 {
-	if (in->bad)
+	/* in->name belongs to the reader: every use comes before the close. */
+	if (rc >= 0 && in->bad && w->o.strict) {
+		*err = in->first;
+		rc = -1;
+	} else if (rc >= 0 && in->bad) {
 		cs_report_add_note(w->aux, "%s: %ld row%s left out (first at %s)", in->name,
 		        in->bad, in->bad == 1 ? "" : "s", in->first_bad);
+	}
 	cs_csv_close(in->rd);
+	return rc < 0 ? -1 : 0;
 }
 
 static const char *
@@ -270,8 +290,7 @@ cs_weekly_load_surveys(struct cs_weekly *w, const char *path, struct cs_error *e
 		if (ord > w->o.week - w->o.weeks && ord <= w->o.week)
 			cs_nps_add(w->nps, NULL, NULL, ord, sv.score);
 	}
-	input_close(w, &in);
-	return rc < 0 ? -1 : 0;
+	return input_close(w, &in, rc, err);
 }
 
 /* Health: band counts, biggest movers, accounts at risk. */
@@ -535,8 +554,7 @@ done:
 		free(bands[j]);
 	free(bands);
 	free(counts);
-	input_close(w, &in);
-	return rc < 0 ? -1 : 0;
+	return input_close(w, &in, rc, err);
 }
 
 struct frow {
@@ -626,8 +644,7 @@ cs_weekly_load_flags(struct cs_weekly *w, const char *path, struct cs_error *err
 		for (k = 0; k < 4; k++)
 			free(rows[i].f[k]);
 	free(rows);
-	input_close(w, &in);
-	return rc < 0 ? -1 : 0;
+	return input_close(w, &in, rc, err);
 }
 
 /* Staffing: agent-hours per local day. */
@@ -765,8 +782,7 @@ cs_weekly_load_staffing(struct cs_weekly *w, const char *path, struct cs_error *
 		cs_report_table_note(t, "The plan has no intervals.");
 done:
 	free(days);
-	input_close(w, &in);
-	return rc < 0 ? -1 : 0;
+	return input_close(w, &in, rc, err);
 }
 
 int
@@ -827,8 +843,7 @@ cs_weekly_load_shrinkage(struct cs_weekly *w, const char *path, struct cs_error 
 		cs_report_table_row(t, (const char *const *)company);
 	for (i = 0; i < NW; i++)
 		free(company[i]);
-	input_close(w, &in);
-	return rc < 0 ? -1 : 0;
+	return input_close(w, &in, rc, err);
 }
 
 /* Building the report. */

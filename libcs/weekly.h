@@ -16,6 +16,7 @@
 
 #include "libcs/datetime.h"
 #include "libcs/error.h"
+#include "libcs/rejects.h"
 #include "libcs/hours.h"
 #include "libcs/report.h"
 #include "libcs/sla.h"
@@ -30,6 +31,9 @@ struct cs_weekly_options {
 	const struct cs_sla *sla;
 	int slowest; /* rows in the slowest-open table */
 	const char *encoding; /* of the optional inputs; NULL: UTF-8 */
+	struct cs_rejects *rejects; /* where bad rows of the optional inputs
+				     * go, besides the report's note; NULL */
+	int strict; /* a bad row in an optional input is an error */
 };
 
 struct cs_weekly;
