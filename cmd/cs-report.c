@@ -347,7 +347,7 @@ read_tickets(struct ctx *c, const char *path, ticket_fn *fn, void *arg)
 	free(by);
 	free(keys);
 	free(lens);
-	report_rejects(c, "rows");
+	report_rejects(c, c->rejected == 1 ? "row" : "rows");
 }
 
 /* Groups in the order of their keys, for stable output. */
@@ -589,7 +589,7 @@ verb_nps(struct ctx *c, int argc, char **argv)
 	if (rc < 0)
 		cs_die_error(&err);
 	cs_csv_close(rd);
-	report_rejects(c, "answers");
+	report_rejects(c, c->rejected == 1 ? "answer" : "answers");
 
 	w = open_writer(c, &out);
 	header_start(c, w, 1);

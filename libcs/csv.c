@@ -792,8 +792,16 @@ cs_row_field(const struct cs_row *row, int col, size_t *len)
 int
 cs_row_number(const struct cs_row *row, int col, double *v)
 {
-	size_t len, i = 0, digits = 0;
+	size_t len;
 	const char *s = cs_row_field(row, col, &len);
+
+	return cs_number_parse(s, len, v);
+}
+
+int
+cs_number_parse(const char *s, size_t len, double *v)
+{
+	size_t i = 0, digits = 0;
 	char *end;
 
 	*v = NAN;

@@ -130,6 +130,9 @@ int cs_csv_column_any(const struct cs_row *header, const char *const *aliases);
 const char *cs_row_field(const struct cs_row *row, int col, size_t *len);
 int cs_row_number(const struct cs_row *row, int col, double *v);
 
+/* The same reading of any text of len bytes. */
+int cs_number_parse(const char *s, size_t len, double *v);
+
 /* Whether two column names are the same name under the rule above. */
 int cs_csv_name_eq(const char *a, const char *b);
 

@@ -28,6 +28,7 @@
 
 #include "libcs/datetime.h"
 #include "libcs/hash.h"
+#include "libcs/survey.h"
 #include "libcs/ticket.h"
 #include "libcs/xalloc.h"
 
@@ -611,8 +612,6 @@ parse_day(const char *s, size_t len, int64_t *day)
 static int
 parse_num(const char *s, size_t len, double *out)
 {
-	char *end;
-
 	size_t i;
 
 	/* Small whole numbers (events, seats) without strtod. */
@@ -628,15 +627,9 @@ parse_num(const char *s, size_t len, double *out)
 	}
 	if (len == 0 || cs_is_placeholder(s, len))
 		return 1;
-	/* strtod reads hex too, and 0x10 seats are a mistake, not 16. */
-	for (i = 0; i < len; i++)
-		if (s[i] == 'x' || s[i] == 'X')
-			return -1;
-	errno = 0;
-	*out = strtod(s, &end);
-	if (end != s + len || errno == ERANGE || !isfinite(*out))
-		return -1;
-	return 0;
+	/* Plain decimals only, as every reader of the project takes them:
+	 * not " 12", not 0x10 (a mistake, not 16 seats), not nan. */
+	return cs_number_parse(s, len, out) == 0 ? 0 : -1;
 }
 
 static const char *
@@ -1189,7 +1182,8 @@ cs_health_surveys_add(struct cs_health *h, const struct cs_row *row, struct cs_e
 	r = parse_num(s, len, &score);
 	if (r == 1)
 		return reject(err, file, row, "%s", "empty score");
-	if (r < 0 || score < 0 || score > 10)
+	/* The one rule for a score, that of libcs/survey.h: whole, 0 to 10. */
+	if (r < 0 || cs_survey_score(s, len) < 0)
 		return reject(err, file, row, "nps score '%s' is not a number from 0 to 10",
 		        quoted(h, s, len));
 	s = field(row, h->s_answered, &len);
