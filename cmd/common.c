@@ -21,7 +21,10 @@
 #include "libcs/xalloc.h"
 
 static const char *progname = "cs";
-static struct cs_output *pending_output;
+/* Outputs opened and not yet committed (the -o file, a rejects file, a
+ * totals file): a program that dies removes their temporary files. */
+#define MAX_PENDING 4
+static struct cs_output *pending[MAX_PENDING];
 static int progress_shown;
 static time_t progress_last;
 
@@ -50,10 +53,13 @@ cs_warn_error(const struct cs_error *e)
 static void
 abort_pending(void)
 {
-	if (pending_output) {
-		cs_output_abort(pending_output);
-		pending_output = NULL;
-	}
+	size_t i;
+
+	for (i = 0; i < MAX_PENDING; i++)
+		if (pending[i]) {
+			cs_output_abort(pending[i]);
+			pending[i] = NULL;
+		}
 }
 
 void
@@ -136,9 +142,15 @@ cs_open_output(struct cs_output *o, const char *path)
 {
 	struct cs_error err;
 
+	size_t i;
+
 	if (cs_output_open(o, path, &err) < 0)
 		cs_die_error(&err);
-	pending_output = o;
+	for (i = 0; i < MAX_PENDING && pending[i]; i++)
+		;
+	if (i == MAX_PENDING)
+		cs_diex(EXIT_DATA, "too many outputs open");
+	pending[i] = o;
 }
 
 /* The path as the file system will resolve it: the real path of its
@@ -199,8 +211,11 @@ void
 cs_commit_output(struct cs_output *o)
 {
 	struct cs_error err;
+	size_t i;
 
-	pending_output = NULL;
+	for (i = 0; i < MAX_PENDING; i++)
+		if (pending[i] == o)
+			pending[i] = NULL;
 	if (cs_output_commit(o, &err) < 0)
 		cs_die_error(&err);
 }

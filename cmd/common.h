@@ -40,7 +40,8 @@ void cs_bad_option(int c, char *const *argv) __attribute__((noreturn));
 /* --version text, to stdout. */
 void cs_print_version(void);
 
-/* Opens -o (or stdout) and registers it, so cs_die_error can abort it. */
+/* Opens an output (-o, or a rejects or totals file; NULL or "-" is stdout)
+ * and registers it, so that cs_die_error removes its temporary file. */
 void cs_open_output(struct cs_output *o, const char *path);
 /* A usage error when two output options name one file (either path may be
  * NULL or "-"), however the paths are spelled: the atomic -o would replace

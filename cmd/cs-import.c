@@ -186,7 +186,7 @@ main(int argc, char **argv)
 	struct cs_import *im;
 	struct cs_error err;
 	const char *output = NULL, *rejects = NULL, *since = NULL, *until = NULL;
-	FILE *rfp = NULL;
+	struct cs_output rej_out;
 	int c, tsv = 0, sniff = 0, i;
 	static char *stdin_only[] = {"-", NULL};
 
@@ -306,10 +306,8 @@ main(int argc, char **argv)
 	cs_open_output(&out, output);
 	w = cs_writer_new(out.fp, out.name, tsv);
 	if (rejects) {
-		rfp = fopen(rejects, "w");
-		if (rfp == NULL)
-			cs_diex(EXIT_DATA, "%s: cannot create rejects file", rejects);
-		rw = cs_writer_new(rfp, rejects, 0);
+		cs_open_output(&rej_out, rejects);
+		rw = cs_writer_new(rej_out.fp, rej_out.name, 0);
 	}
 	im = cs_import_new(&o, w, rw, &err);
 	if (im == NULL)
@@ -335,8 +333,7 @@ main(int argc, char **argv)
 	if (rw) {
 		if (cs_writer_close(rw, &err) < 0)
 			cs_die_error(&err);
-		if (fclose(rfp) != 0)
-			cs_diex(EXIT_DATA, "%s: write error", rejects);
+		cs_commit_output(&rej_out);
 	}
 	cs_commit_output(&out);
 	return 0;

@@ -887,8 +887,7 @@ main(int argc, char **argv)
 	split_by(&c);
 	cs_check_outputs("-o", c.o.output, "--rejects", c.o.rejects);
 	if (c.o.rejects) {
-		if (cs_output_open(&c.rej_out, c.o.rejects, &err) < 0)
-			cs_die_error(&err);
+		cs_open_output(&c.rej_out, c.o.rejects);
 		c.rejw = cs_writer_new(c.rej_out.fp, c.rej_out.name, 0);
 		cs_rejects_init(&c.rejects, c.rejw);
 	}
@@ -906,8 +905,9 @@ main(int argc, char **argv)
 
 	if (c.rejw) {
 		cs_rejects_release(&c.rejects);
-		if (cs_writer_close(c.rejw, &err) < 0 || cs_output_commit(&c.rej_out, &err) < 0)
+		if (cs_writer_close(c.rejw, &err) < 0)
 			cs_die_error(&err);
+		cs_commit_output(&c.rej_out);
 	}
 	free(c.by);
 	cs_sla_free(c.sla);

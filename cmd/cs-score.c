@@ -267,8 +267,7 @@ main(int argc, char **argv)
 
 	cs_check_outputs("-o", output, "--rejects", rejects);
 	if (rejects) {
-		if (cs_output_open(&r.rej, rejects, &err) < 0)
-			cs_die_error(&err);
+		cs_open_output(&r.rej, rejects);
 		r.rejw = cs_writer_new(r.rej.fp, r.rej.name, 0);
 		cs_rejects_init(&r.rejects, r.rejw);
 	}
@@ -303,8 +302,9 @@ main(int argc, char **argv)
 	cs_commit_output(&out);
 	if (r.rejw) {
 		cs_rejects_release(&r.rejects);
-		if (cs_writer_close(r.rejw, &err) < 0 || cs_output_commit(&r.rej, &err) < 0)
+		if (cs_writer_close(r.rejw, &err) < 0)
 			cs_die_error(&err);
+		cs_commit_output(&r.rej);
 	}
 	cs_flags_prev_free(prev);
 	cs_health_free(h);

@@ -277,14 +277,11 @@ relocate(struct cs_error *e, const char *file, long line)
 static void
 reader_init(struct reader *r, const struct opts *o)
 {
-	struct cs_error err;
-
 	memset(r, 0, sizeof *r);
 	r->o = o;
 	if (o->rejects) {
 		cs_check_outputs("-o", o->output, "--rejects", o->rejects);
-		if (cs_output_open(&r->out, o->rejects, &err) < 0)
-			cs_die_error(&err);
+		cs_open_output(&r->out, o->rejects);
 		r->rw = cs_writer_new(r->out.fp, r->out.name, 0);
 		cs_rejects_init(&r->rejects, r->rw);
 	}
@@ -297,8 +294,9 @@ reader_finish(struct reader *r)
 
 	if (r->rw) {
 		cs_rejects_release(&r->rejects);
-		if (cs_writer_close(r->rw, &err) < 0 || cs_output_commit(&r->out, &err) < 0)
+		if (cs_writer_close(r->rw, &err) < 0)
 			cs_die_error(&err);
+		cs_commit_output(&r->out);
 	}
 	if (r->nrejects)
 		cs_warnx("%ld row%s rejected", r->nrejects, r->nrejects == 1 ? "" : "s");
@@ -593,17 +591,19 @@ run_erlang(const struct opts *o, int argc, char **argv)
 	        erlang_check, erlang_row);
 }
 
-/* fp is the --totals file, opened before any work so that an unwritable
- * path fails early; NULL writes the totals to standard error. */
+/* out is the --totals file, opened before any work so that an unwritable
+ * path fails early (and removed if the run dies); NULL writes the totals to
+ * standard error. */
 static void
-write_totals(const struct opts *o, FILE *fp, const struct cs_plan_totals *t, const int *active)
+write_totals(const struct opts *o, struct cs_output *out, const struct cs_plan_totals *t,
+        const int *active)
 {
 	struct cs_writer *w;
 	struct cs_error err;
 	char msg[300];
 	int m;
 
-	if (!fp) {
+	if (!out) {
 		for (m = 0; m < 2; m++)
 			if (active[m])
 				cs_warnx("%s",
@@ -611,12 +611,11 @@ write_totals(const struct opts *o, FILE *fp, const struct cs_plan_totals *t, con
 				                msg, sizeof msg, m, &t[m], o->hours_per_week));
 		return;
 	}
-	w = cs_writer_new(fp, o->totals, 0);
+	w = cs_writer_new(out->fp, out->name, 0);
 	cs_plan_totals_write(w, t, active, o->hours_per_week);
 	if (cs_writer_close(w, &err) < 0)
 		cs_die_error(&err);
-	if (fclose(fp) != 0)
-		cs_diex(EXIT_DATA, "%s: write error", o->totals);
+	cs_commit_output(out);
 }
 
 static void
@@ -655,13 +654,13 @@ run_plan(const struct opts *o, int argc, char **argv)
 {
 	struct filter_run fr = {o, {o->interval_min, o->aht_s}, {0}};
 	int active[2] = {o->mode != 1, o->mode != 0};
-	FILE *totals = NULL;
+	struct cs_output totals;
 
-	if (o->totals && !(totals = fopen(o->totals, "w")))
-		cs_diex(EXIT_DATA, "%s: cannot open for writing", o->totals);
+	if (o->totals)
+		cs_open_output(&totals, o->totals);
 	cs_plan_init(&fr.plan, (enum cs_plan_which)o->mode, &o->healthy, &o->emergency);
 	filter_rows(&fr, argc, argv, cs_plan_columns(&fr.plan), plan_check, plan_row);
-	write_totals(o, totals, fr.plan.tot, active);
+	write_totals(o, o->totals ? &totals : NULL, fr.plan.tot, active);
 }
 
 /* ---- shrinkage ---- */
