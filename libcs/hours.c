@@ -310,6 +310,19 @@ is_holiday(const struct schedule *s, int64_t day)
 	        bsearch(&day, s->holidays, s->nholidays, sizeof day, cmp_day) != NULL;
 }
 
+/* The instants where span i of weekday wd opens and closes on the local
+ * date day (days since the epoch), in the schedule's zone. */
+static void
+span_instants(const struct schedule *s, int64_t day, int wd, int i, int64_t *from, int64_t *to)
+{
+	*from = day * 86400 + (int64_t)s->spans[wd][i].from * 60;
+	*to = day * 86400 + (int64_t)s->spans[wd][i].to * 60;
+	if (s->tz) {
+		*from = cs_tz_to_utc(s->tz, *from);
+		*to = cs_tz_to_utc(s->tz, *to);
+	}
+}
+
 double
 cs_hours_minutes(const struct cs_hours *h, int schedule, int64_t a, int64_t b)
 {
@@ -329,13 +342,9 @@ cs_hours_minutes(const struct cs_hours *h, int schedule, int64_t a, int64_t b)
 		if (s->nspans[wd] == 0 || is_holiday(s, day))
 			continue;
 		for (i = 0; i < s->nspans[wd]; i++) {
-			int64_t from = day * 86400 + (int64_t)s->spans[wd][i].from * 60;
-			int64_t to = day * 86400 + (int64_t)s->spans[wd][i].to * 60;
+			int64_t from, to;
 
-			if (s->tz) {
-				from = cs_tz_to_utc(s->tz, from);
-				to = cs_tz_to_utc(s->tz, to);
-			}
+			span_instants(s, day, wd, i, &from, &to);
 			if (from < a)
 				from = a;
 			if (to > b)
@@ -361,13 +370,9 @@ cs_hours_deadline(const struct cs_hours *h, int schedule, int64_t a, double minu
 		if (s->nspans[wd] == 0 || is_holiday(s, day))
 			continue;
 		for (i = 0; i < s->nspans[wd]; i++) {
-			int64_t from = day * 86400 + (int64_t)s->spans[wd][i].from * 60;
-			int64_t to = day * 86400 + (int64_t)s->spans[wd][i].to * 60;
+			int64_t from, to;
 
-			if (s->tz) {
-				from = cs_tz_to_utc(s->tz, from);
-				to = cs_tz_to_utc(s->tz, to);
-			}
+			span_instants(s, day, wd, i, &from, &to);
 			if (from < a)
 				from = a;
 			if (to <= from)
