@@ -632,17 +632,6 @@ parse_num(const char *s, size_t len, double *out)
 	return cs_number_parse(s, len, out) == 0 ? 0 : -1;
 }
 
-static const char *
-field(const struct cs_row *row, int col, size_t *len)
-{
-	if (col < 0 || (size_t)col >= row->n) {
-		*len = 0;
-		return "";
-	}
-	*len = row->len[col];
-	return row->f[col];
-}
-
 static int
 reject(struct cs_error *err, const char *file, const struct cs_row *row, const char *fmt,
         const char *arg)
@@ -717,11 +706,11 @@ cs_health_accounts_add(struct cs_health *h, const struct cs_row *row, struct cs_
 		return cs_error_set(err, file, row->line, "accounts must come before usage");
 	if (row->problem)
 		return reject(err, file, row, "%s", row->problem);
-	s = field(row, h->a_account, &len);
+	s = cs_row_field(row, h->a_account, &len);
 	if (len == 0)
 		return reject(err, file, row, "%s", "empty account");
 	if (h->a_seats >= 0) {
-		const char *v = field(row, h->a_seats, &len);
+		const char *v = cs_row_field(row, h->a_seats, &len);
 
 		r = parse_num(v, len, &seats);
 		if (r < 0 || (r == 0 && seats < 0))
@@ -730,7 +719,7 @@ cs_health_accounts_add(struct cs_health *h, const struct cs_row *row, struct cs_
 			seats = NAN;
 	}
 	if (h->a_start >= 0) {
-		const char *v = field(row, h->a_start, &len);
+		const char *v = cs_row_field(row, h->a_start, &len);
 
 		if ((r = parse_day(v, len, &d)) < 0)
 			return reject(err, file, row, "bad start_at '%s'", quoted(h, v, len));
@@ -738,14 +727,14 @@ cs_health_accounts_add(struct cs_health *h, const struct cs_row *row, struct cs_
 			start = d;
 	}
 	if (h->a_renewal >= 0) {
-		const char *v = field(row, h->a_renewal, &len);
+		const char *v = cs_row_field(row, h->a_renewal, &len);
 
 		if ((r = parse_day(v, len, &d)) < 0)
 			return reject(err, file, row, "bad renewal_at '%s'", quoted(h, v, len));
 		if (r == 0)
 			renewal = d;
 	}
-	s = field(row, h->a_account, &len);
+	s = cs_row_field(row, h->a_account, &len);
 	k = cs_strmap_intern(&h->accounts, s, len, &created);
 	if (!created)
 		return reject(err, file, row, "duplicate account '%s'", quoted(h, s, len));
@@ -758,13 +747,13 @@ cs_health_accounts_add(struct cs_health *h, const struct cs_row *row, struct cs_
 	a->f.start_day = start;
 	a->f.renewal_day = renewal;
 	if (h->a_status >= 0) {
-		s = field(row, h->a_status, &len);
+		s = cs_row_field(row, h->a_status, &len);
 		a->f.churned = len == 7 && strncasecmp(s, "churned", 7) == 0;
 	}
 	if (h->a_name >= 0) {
 		uint32_t j;
 
-		s = field(row, h->a_name, &len);
+		s = cs_row_field(row, h->a_name, &len);
 		if (len > 0) {
 			j = cs_strmap_intern(&h->names, s, len, &created);
 			if (created) {
@@ -776,14 +765,14 @@ cs_health_accounts_add(struct cs_health *h, const struct cs_row *row, struct cs_
 	}
 	a->segment = (size_t)-1;
 	if (h->a_segment >= 0) {
-		s = field(row, h->a_segment, &len);
+		s = cs_row_field(row, h->a_segment, &len);
 		a->segment = h->text.len;
 		cs_buf_add(&h->text, s, len);
 		cs_buf_addc(&h->text, '\0');
 	}
 	a->carried = h->text.len;
 	for (i = 0; i < h->ncarried; i++) {
-		s = field(row, h->carried_col[i], &len);
+		s = cs_row_field(row, h->carried_col[i], &len);
 		cs_buf_add(&h->text, s, len);
 		cs_buf_addc(&h->text, '\0');
 	}
@@ -802,7 +791,7 @@ find_account(struct cs_health *h, const struct cs_row *row, int col, const char 
         struct cs_error *err)
 {
 	size_t len;
-	const char *s = field(row, col, &len);
+	const char *s = cs_row_field(row, col, &len);
 
 	if (len == 0)
 		return reject(err, file, row, "%s", "empty account");
@@ -1017,12 +1006,12 @@ cs_health_usage_add(struct cs_health *h, const struct cs_row *row, struct cs_err
 		return reject(err, file, row, "%s", row->problem);
 	if ((r = find_account(h, row, h->u_account, file, &k, err)) != 0)
 		return r;
-	s = field(row, h->u_date, &len);
+	s = cs_row_field(row, h->u_date, &len);
 	if ((r = parse_day(s, len, &day)) != 0)
 		return reject(err, file, row, r > 0 ? "empty date%s" : "bad date '%s'",
 		        r > 0 ? "" : quoted(h, s, len));
 	if (h->u_events >= 0) {
-		s = field(row, h->u_events, &len);
+		s = cs_row_field(row, h->u_events, &len);
 		r = parse_num(s, len, &events);
 		if (r < 0 || (r == 0 && events < 0))
 			return reject(err, file, row, "bad events '%s'", quoted(h, s, len));
@@ -1040,13 +1029,13 @@ cs_health_usage_add(struct cs_health *h, const struct cs_row *row, struct cs_err
 	q->day = day32(day * 86400);
 	q->events = events;
 	q->has_user = q->has_feature = 0;
-	if (h->u_user >= 0 && (s = field(row, h->u_user, &len), len > 0)) {
+	if (h->u_user >= 0 && (s = cs_row_field(row, h->u_user, &len), len > 0)) {
 		h->any_user = 1;
 		q->has_user = 1;
 		q->user = cs_hash_bytes64(s, len, k);
 		cs_u64tab_prefetch(&h->user_pairs, q->user);
 	}
-	if (h->u_feature >= 0 && (s = field(row, h->u_feature, &len), len > 0)) {
+	if (h->u_feature >= 0 && (s = cs_row_field(row, h->u_feature, &len), len > 0)) {
 		h->any_feature = 1;
 		id = cs_strmap_intern(&h->features, s, len, &created);
 		if (created) {
@@ -1166,7 +1155,7 @@ cs_health_surveys_add(struct cs_health *h, const struct cs_row *row, struct cs_e
 		return reject(err, file, row, "%s", row->problem);
 	/* Only nps answers make the nps measure; an empty kind is nps. */
 	if (h->s_kind >= 0) {
-		s = field(row, h->s_kind, &len);
+		s = cs_row_field(row, h->s_kind, &len);
 		if (len > 0 && !(len == 3 && strncasecmp(s, "nps", 3) == 0))
 			return 0;
 	}
@@ -1178,7 +1167,7 @@ cs_health_surveys_add(struct cs_health *h, const struct cs_row *row, struct cs_e
 	}
 	if ((r = find_account(h, row, h->s_account, file, &k, err)) != 0)
 		return r;
-	s = field(row, h->s_score, &len);
+	s = cs_row_field(row, h->s_score, &len);
 	r = parse_num(s, len, &score);
 	if (r == 1)
 		return reject(err, file, row, "%s", "empty score");
@@ -1186,7 +1175,7 @@ cs_health_surveys_add(struct cs_health *h, const struct cs_row *row, struct cs_e
 	if (r < 0 || cs_survey_score(s, len) < 0)
 		return reject(err, file, row, "nps score '%s' is not a number from 0 to 10",
 		        quoted(h, s, len));
-	s = field(row, h->s_answered, &len);
+	s = cs_row_field(row, h->s_answered, &len);
 	if ((r = parse_day(s, len, &day)) != 0)
 		return reject(err, file, row,
 		        r > 0 ? "empty answered_at%s" : "bad answered_at '%s'",
@@ -1225,12 +1214,12 @@ cs_health_previous_add(struct cs_health *h, const struct cs_row *row, struct cs_
 
 	if (row->problem)
 		return reject(err, file, row, "%s", row->problem);
-	s = field(row, h->p_account, &len);
+	s = cs_row_field(row, h->p_account, &len);
 	k = cs_strmap_find(&h->accounts, s, len);
 	/* Accounts gone since the last run have nothing to compare with. */
 	if (k == CS_HASH_NONE)
 		return 0;
-	s = field(row, h->p_score, &len);
+	s = cs_row_field(row, h->p_score, &len);
 	r = parse_num(s, len, &v);
 	if (r < 0)
 		return reject(err, file, row, "bad score '%s'", quoted(h, s, len));

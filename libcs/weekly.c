@@ -241,19 +241,6 @@ input_close(struct cs_weekly *w, struct input *in, int rc, struct cs_error *err)
 	return rc < 0 ? -1 : 0;
 }
 
-static const char *
-cell(const struct cs_row *row, int c, size_t *len)
-{
-	if (c < 0 || (size_t)c >= row->n) {
-		if (len)
-			*len = 0;
-		return "";
-	}
-	if (len)
-		*len = row->len[c];
-	return row->f[c];
-}
-
 int
 cs_weekly_load_surveys(struct cs_weekly *w, const char *path, struct cs_error *err)
 {
@@ -338,7 +325,7 @@ static char *
 field_dup(const struct cs_row *row, int c)
 {
 	size_t len;
-	const char *s = cell(row, c, &len);
+	const char *s = cs_row_field(row, c, &len);
 
 	return xstrndup(s, len);
 }
@@ -370,7 +357,7 @@ static char *
 date_part(const struct cs_row *row, int c)
 {
 	size_t len;
-	const char *s = cell(row, c, &len);
+	const char *s = cs_row_field(row, c, &len);
 
 	if (len > 10 && s[4] == '-' && s[7] == '-' && s[10] == 'T')
 		len = 10;
@@ -608,7 +595,7 @@ cs_weekly_load_flags(struct cs_weekly *w, const char *path, struct cs_error *err
 	cstatus = cs_csv_column(in.h, "status");
 	while ((rc = cs_csv_read(in.rd, &row, err)) > 0) {
 		size_t len;
-		const char *st = cell(&row, cstatus, &len);
+		const char *st = cs_row_field(&row, cstatus, &len);
 
 		if (row.problem) {
 			input_bad(&in, &row, row.problem);
@@ -685,7 +672,7 @@ cs_weekly_load_staffing(struct cs_weekly *w, const char *path, struct cs_error *
 	}
 	while ((rc = cs_csv_read(in.rd, &row, err)) > 0) {
 		size_t len;
-		const char *s = cell(&row, cstart, &len);
+		const char *s = cs_row_field(&row, cstart, &len);
 		int64_t at, day;
 		double m, v[4];
 		int k;
@@ -821,10 +808,11 @@ cs_weekly_load_shrinkage(struct cs_weekly *w, const char *path, struct cs_error 
 			input_bad(&in, &row, row.problem);
 			continue;
 		}
-		team = cell(&row, col[0], &len);
+		team = cs_row_field(&row, col[0], &len);
 		/* Percentages to one decimal, as the rest of the report. */
 		for (i = 0; i < NW; i++) {
-			const char *v = cell(&row, col[i], NULL);
+			size_t vlen;
+			const char *v = cs_row_field(&row, col[i], &vlen);
 			double x = i >= 2 ? num_or_nan(&row, col[i]) : NAN;
 
 			r[i] = isnan(x) ? v : cs_report_number(nums[i], sizeof nums[i], x, 1);
